@@ -1,0 +1,47 @@
+package org.facematch.admin.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import org.facematch.admin.dashboard.DashboardView;
+import org.facematch.admin.security.CurrentUser;
+import org.facematch.admin.security.LoginView;
+
+@PermitAll
+public class MainLayout extends AppLayout {
+
+  final Span user = new Span();
+  final Button logout = new Button("Log out");
+
+  @Inject
+  public MainLayout(CurrentUser currentUser) {
+    H1 appName = new H1("FaceMatch console");
+    appName.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+    user.setText(currentUser.name().orElse(""));
+    logout.setId("logout");
+    logout.addClickListener(
+        click -> {
+          UI.getCurrent().getPage().setLocation(LoginView.ROUTE);
+          currentUser.signOut();
+        });
+
+    HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), appName, user, logout);
+    navbar.setWidthFull();
+    navbar.setPadding(true);
+    navbar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+    navbar.expand(appName);
+    addToNavbar(navbar);
+    SideNav nav = new SideNav();
+    nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+    addToDrawer(nav);
+  }
+}

@@ -1,0 +1,29 @@
+package org.facematch.admin.security;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.facematch.schema.boundary.SchemaMigrations;
+
+@DatabaseIdentityStoreDefinition(
+    dataSourceLookup = SchemaMigrations.DATASOURCE,
+    callerQuery = "SELECT password_hash FROM console_users WHERE username = ? AND enabled = TRUE",
+    groupsQuery = "SELECT role FROM console_users WHERE username = ?",
+    hashAlgorithm = Pbkdf2PasswordHash.class,
+    hashAlgorithmParameters = {
+      "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA256",
+      "Pbkdf2PasswordHash.Iterations=600000",
+      "Pbkdf2PasswordHash.SaltSizeBytes=32",
+      "Pbkdf2PasswordHash.KeySizeBytes=32"
+    })
+@ApplicationScoped
+public class ConsoleSecurity {
+
+  void installNavigationAccessControl(@Observes ServiceInitEvent event) {
+    ConsoleAccessControl accessControl = new ConsoleAccessControl();
+    accessControl.setLoginView(LoginView.class);
+    event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
+  }
+}

@@ -1,0 +1,54 @@
+package org.facematch.api;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+
+/**
+ * Authorizes every API call before it reaches a resource: a valid token (validated by the
+ * container's MP-JWT mechanism) carrying a tenant, and one of the resource method's roles in its
+ * {@code groups}. Resources without {@link RolesAllowed} are refused, so a forgotten annotation
+ * fails closed.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class AccessControl implements ContainerRequestFilter {
+
+  @Context ResourceInfo resourceInfo;
+  @Inject JsonWebToken jwt;
+  @Inject TenantResolver tenantResolver;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (jwt.getRawToken() == null) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
+    }
+    tenantResolver.tenant();
+    Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+    if (Arrays.stream(requiredRoles()).noneMatch(groups::contains)) {
+      throw new FaceMatchException(
+          Problem.PERMISSION_DENIED,
+          "This operation needs the permission " + String.join(" or ", requiredRoles()));
+    }
+  }
+
+  private String[] requiredRoles() {
+    RolesAllowed onMethod = resourceInfo.getResourceMethod().getAnnotation(RolesAllowed.class);
+    if (onMethod != null) {
+      return onMethod.value();
+    }
+    RolesAllowed onClass = resourceInfo.getResourceClass().getAnnotation(RolesAllowed.class);
+    return onClass != null ? onClass.value() : new String[0];
+  }
+}

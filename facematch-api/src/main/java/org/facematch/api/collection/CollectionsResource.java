@@ -1,0 +1,32 @@
+package org.facematch.api.collection;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.TenantResolver;
+import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.tenant.entity.Roles;
+
+@Path("facematch/collections")
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectionsResource {
+
+  @Inject FaceCollections collections;
+  @Inject TenantResolver tenantResolver;
+
+  @GET
+  @Path("status")
+  @RolesAllowed(Roles.KYC_READ)
+  @Operation(summary = "The caller's collection: name, number of registered faces, status")
+  @APIResponse(responseCode = "200", description = "The collection status")
+  @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")
+  @APIResponse(responseCode = "403", description = "PERMISSION_DENIED or FEATURE_NOT_ENABLED")
+  public CollectionStatusResponse status() {
+    return CollectionStatusResponse.from(collections.status(tenantResolver.tenant()));
+  }
+}

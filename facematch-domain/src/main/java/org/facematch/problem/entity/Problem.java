@@ -1,0 +1,44 @@
+package org.facematch.problem.entity;
+
+/**
+ * The one catalog of failures the product reports. Each entry is a stable, machine-readable {@link
+ * #code()} that clients branch on, the HTTP status the API contract fixes for it, and a
+ * human-readable title. Codes are never renamed once published.
+ */
+public enum Problem {
+  INVALID_PARAMETER(400, "Invalid parameter"),
+  MALFORMED_REQUEST(400, "Malformed request body"),
+  UNAUTHENTICATED(401, "Missing or invalid bearer token"),
+  PERMISSION_DENIED(403, "Permission denied"),
+  FEATURE_NOT_ENABLED(403, "Face matching is not enabled for this tenant"),
+  NOT_FOUND(404, "Resource not found"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  INTERNAL_ERROR(500, "Internal error"),
+  STORAGE_UNAVAILABLE(503, "Image storage unavailable");
+
+  private final int status;
+  private final String title;
+
+  Problem(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public String code() {
+    return name();
+  }
+
+  public String slug() {
+    return name().toLowerCase().replace('_', '-');
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}

@@ -1,0 +1,24 @@
+package org.facematch.tenant.entity;
+
+import java.util.regex.Pattern;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+
+/** A tenant's identifier as it appears in the {@code tenant_id} claim of a caller's token. */
+public record TenantId(String value) {
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+  public TenantId {
+    if (value == null || !VALID.matcher(value).matches()) {
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER,
+          "tenant id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

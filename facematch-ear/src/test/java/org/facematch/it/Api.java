@@ -1,0 +1,74 @@
+package org.facematch.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A plain HTTP client for the deployed service, as an integrating back end would use it. */
+public final class Api {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private Api() {}
+
+  public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+    public JsonObject json() {
+      try (var reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+  }
+
+  public static URI uri(String path) {
+    return TestStack.get().payara().baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  public static Reply get(String path, String token) {
+    return send(authorized(HttpRequest.newBuilder(uri(path)).GET(), token));
+  }
+
+  public static Reply post(String path, String token, String contentType, String body) {
+    var request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return send(authorized(request, token));
+  }
+
+  public static Reply postJson(String path, String token, String json) {
+    return post(path, token, "application/json", json);
+  }
+
+  public static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+    return token == null ? request : request.header("Authorization", "Bearer " + token);
+  }
+}

@@ -1,0 +1,123 @@
+package org.facematch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.facematch.it.ProblemAssert.assertProblem;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** Health, OpenAPI, and problem+json for failures JAX-RS or the container answer. */
+@ContainerTest
+class PlatformIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.ear();
+  }
+
+  @Test
+  void reportsReadyOnlyWithMigratedDatabase() {
+    Api.Reply ready = Api.get("/health/ready", null);
+    Api.Reply live = Api.get("/health/live", null);
+
+    assertThat(ready.status()).isEqualTo(200);
+    JsonObject readiness = ready.json();
+    assertThat(readiness.getString("status")).isEqualTo("UP");
+    assertThat(ready.body()).contains("\"database\"").contains("schema_version");
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.json().getString("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void servesTheOpenApiDocument() {
+    Api.Reply openapi =
+        Api.send(HttpRequest.newBuilder(Api.uri("/openapi")).header("Accept", "application/json"));
+
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("/kyc/facematch/collections/status")
+        .contains("/kyc/facematch/upload-url")
+        .contains("FaceMatch API");
+  }
+
+  @Test
+  void answersUnknownPathsWrongMethodsAndBadBodiesWithProblems() {
+    String tenant = TestTenants.enabled();
+    String reader = TestTenants.token(tenant, "kyc:read").mint();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+
+    assertProblem(Api.get("/kyc/facematch/no-such-thing", reader), 404, "NOT_FOUND");
+    assertProblem(Api.get("/no-such-page", null), 404, "NOT_FOUND");
+    assertProblem(
+        Api.postJson("/kyc/facematch/collections/status", reader, "{}"), 405, "METHOD_NOT_ALLOWED");
+    assertProblem(
+        Api.post("/kyc/facematch/upload-url", creator, "text/plain", "content_type=image/jpeg"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": "), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": \"soon\"}"),
+        400,
+        "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"application/pdf\"}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": 86400}"),
+        400,
+        "INVALID_PARAMETER");
+  }
+
+  @Test
+  void issuesPresignedUploadsInsideTheTenantsPrefix() {
+    String tenant = TestTenants.enabled();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+
+    Api.Reply reply =
+        Api.postJson(
+            "/kyc/facematch/upload-url",
+            creator,
+            "{\"content_type\": \"image/png\", \"file_name\": \"../../Passport Scan.png\", \"expires_in\": 60}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    JsonObject ticket = reply.json();
+    assertThat(ticket.getString("s3_key")).startsWith("tenants/" + tenant + "/uploads/").endsWith("-Passport_Scan.png");
+    assertThat(ticket.getString("s3_uri")).isEqualTo("s3://facematch/" + ticket.getString("s3_key"));
+    assertThat(ticket.getString("upload_url")).contains("X-Amz-Signature=").contains(ticket.getString("s3_key"));
+    long now = System.currentTimeMillis() / 1000;
+    assertThat(ticket.getJsonNumber("expires_at").longValue()).isBetween(now + 50, now + 70);
+    assertProblem(
+        Api.postJson("/kyc/facematch/upload-url", TestTenants.token(tenant, "kyc:read").mint(), "{\"content_type\": \"image/png\"}"),
+        403,
+        "PERMISSION_DENIED");
+  }
+
+  @Test
+  void theS3ServerAcceptsTheUploadOnlyAsSigned() {
+    String creator = TestTenants.token(TestTenants.enabled(), "kyc:create").mint();
+    JsonObject ticket =
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\"}").json();
+    URI url = URI.create(ticket.getString("upload_url"));
+    byte[] bytes = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    Api.Reply tampered =
+        Api.send(put(URI.create(url.toString().replace("/uploads/", "/uploads/other-")), "image/jpeg", bytes));
+    Api.Reply wrongType = Api.send(put(url, "image/png", bytes));
+    Api.Reply signed = Api.send(put(url, "image/jpeg", bytes));
+
+    assertThat(tampered.status()).isEqualTo(403);
+    assertThat(wrongType.status()).isEqualTo(403);
+    assertThat(signed.status()).isEqualTo(200);
+  }
+
+  private static HttpRequest.Builder put(URI url, String contentType, byte[] body) {
+    return HttpRequest.newBuilder(url)
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+}

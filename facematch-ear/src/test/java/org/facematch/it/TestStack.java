@@ -1,0 +1,50 @@
+package org.facematch.it;
+
+import java.nio.file.Path;
+import org.facematch.stack.LocalStack;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the local stack once for the whole test run (database emptied, s3proxy, Payara Server on
+ * ports shifted by 10000) and stops it when the run ends. Arquillian then deploys the real EAR to
+ * that server.
+ */
+public final class TestStack implements BeforeAllCallback {
+
+  static final int PORT_OFFSET = 10_000;
+  private static volatile LocalStack stack;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
+        TestStack.class, key -> new Running(start()), Running.class);
+  }
+
+  /** The running stack; only valid inside a test class annotated with {@link ContainerTest}. */
+  public static LocalStack get() {
+    if (stack == null) {
+      throw new IllegalStateException("The test stack is not running: annotate the test with @ContainerTest");
+    }
+    return stack;
+  }
+
+  private static LocalStack start() {
+    var layout =
+        new LocalStack.Layout(
+            Path.of(System.getProperty("facematch.data.dir", "target/it-data")).toAbsolutePath(),
+            Path.of(System.getProperty("facematch.payara.dir", "target/payara6")).toAbsolutePath(),
+            PORT_OFFSET,
+            13307,
+            19000);
+    stack = LocalStack.start(layout, System.getenv(), true);
+    return stack;
+  }
+
+  private record Running(LocalStack stack) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      stack.close();
+    }
+  }
+}

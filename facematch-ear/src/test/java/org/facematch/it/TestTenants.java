@@ -1,0 +1,67 @@
+package org.facematch.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.facematch.stack.DemoData;
+import org.facematch.stack.Tokens;
+
+/** Seeds tenants and faces straight into the test database, so each test owns its data. */
+public final class TestTenants {
+
+  private TestTenants() {}
+
+  public static String enabled() {
+    return create(true);
+  }
+
+  public static String disabled() {
+    return create(false);
+  }
+
+  public static String unknown() {
+    return "unknown-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public static Tokens token(String tenant, String... groups) {
+    return Tokens.signedWith(TestStack.get().keys().privateKey())
+        .tenant(tenant)
+        .groups(groups)
+        .expires(Instant.now().plus(Duration.ofMinutes(10)));
+  }
+
+  /** Rows only, no images: enough for counting. */
+  public static void addFaces(String tenant, int count) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO faces (id, tenant_id, session_id, engine_face_id, s3_key, model_version,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, 'test', UTC_TIMESTAMP(3))")) {
+      for (int i = 0; i < count; i++) {
+        String id = UUID.randomUUID().toString();
+        s.setString(1, id);
+        s.setString(2, tenant);
+        s.setString(3, "session-" + i);
+        s.setString(4, id);
+        s.setString(5, "tenants/" + tenant + "/faces/" + id + ".jpg");
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String create(boolean enabled) {
+    String id = "t-" + UUID.randomUUID().toString().substring(0, 12);
+    try (Connection c = TestStack.get().database().connect()) {
+      DemoData.insertTenant(c, id, "Tenant " + id, enabled);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,90 @@
+package org.facematch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * The RSA key pair that signs development tokens. Generated on first use and kept in the data
+ * folder, so tokens stay valid across restarts; never part of the repository.
+ */
+public final class DevKeys {
+
+  private final Path publicPem;
+  private final RSAPrivateKey privateKey;
+  private final RSAPublicKey publicKey;
+
+  private DevKeys(Path publicPem, RSAPrivateKey privateKey, RSAPublicKey publicKey) {
+    this.publicPem = publicPem;
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  public static DevKeys loadOrCreate(Path dir) {
+    Path privatePem = dir.resolve("jwt-private.pem");
+    Path publicPem = dir.resolve("jwt-public.pem");
+    try {
+      Files.createDirectories(dir);
+      if (!Files.exists(privatePem) || !Files.exists(publicPem)) {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        write(privatePem, "PRIVATE KEY", pair.getPrivate().getEncoded());
+        Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
+        write(publicPem, "PUBLIC KEY", pair.getPublic().getEncoded());
+      }
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      var priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(read(privatePem)));
+      var pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(read(publicPem)));
+      return new DevKeys(publicPem, priv, pub);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot create the development key pair", e);
+    }
+  }
+
+  /** A fresh key pair that the server does not trust, for forged-signature tests. */
+  public static RSAPrivateKey untrustedKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return (RSAPrivateKey) generator.generateKeyPair().getPrivate();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Path publicPem() {
+    return publicPem;
+  }
+
+  public RSAPrivateKey privateKey() {
+    return privateKey;
+  }
+
+  public RSAPublicKey publicKey() {
+    return publicKey;
+  }
+
+  private static void write(Path file, String type, byte[] der) throws IOException {
+    String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+    Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+  }
+
+  private static byte[] read(Path file) throws IOException {
+    String pem = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return Base64.getDecoder().decode(pem);
+  }
+}

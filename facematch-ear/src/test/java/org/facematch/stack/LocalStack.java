@@ -1,0 +1,164 @@
+package org.facematch.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Everything FaceMatch needs on one machine: database, S3 store, Payara Server with the EAR, and
+ * the dev key pair that signs tokens. {@link #main} is the README's run command; the container
+ * tests start the same stack on shifted ports.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private final Database database;
+  private final ObjectStore objectStore;
+  private final PayaraServer payara;
+  private final DevKeys keys;
+
+  private LocalStack(Database database, ObjectStore objectStore, PayaraServer payara, DevKeys keys) {
+    this.database = database;
+    this.objectStore = objectStore;
+    this.payara = payara;
+    this.keys = keys;
+  }
+
+  /** Where a stack keeps its state and which ports it uses. */
+  public record Layout(Path dataDir, Path payaraDir, int portOffset, int embeddedDbPort, int embeddedS3Port) {}
+
+  public static LocalStack start(Layout layout, Map<String, String> env, boolean emptyDatabase) {
+    DevKeys keys = DevKeys.loadOrCreate(layout.dataDir().resolve("keys"));
+    Database database = Database.start(layout.dataDir(), layout.embeddedDbPort(), env);
+    ObjectStore objectStore = null;
+    PayaraServer payara = null;
+    try {
+      if (emptyDatabase) {
+        database.dropAllTables();
+      }
+      objectStore = ObjectStore.start(layout.dataDir(), layout.embeddedS3Port(), env);
+      payara = new PayaraServer(layout.payaraDir(), layout.dataDir().resolve("domains"), layout.portOffset());
+      payara.start(applicationEnvironment(env, database, objectStore, keys));
+      return new LocalStack(database, objectStore, payara, keys);
+    } catch (RuntimeException e) {
+      if (payara != null) {
+        payara.close();
+      }
+      if (objectStore != null) {
+        objectStore.close();
+      }
+      database.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, String> applicationEnvironment(
+      Map<String, String> env, Database database, ObjectStore objectStore, DevKeys keys) {
+    Map<String, String> app = new HashMap<>(objectStore.environment());
+    app.put("FACEMATCH_DB_URL", database.url());
+    app.put("FACEMATCH_DB_USER", database.user());
+    app.put("FACEMATCH_DB_PASSWORD", database.password());
+    app.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicPem().toUri().toString());
+    app.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+    app.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+    for (String own : new String[] {"MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES"}) {
+      if (env.get(own) != null) {
+        app.put(own, env.get(own));
+      }
+    }
+    return app;
+  }
+
+  public void deploy(Path ear) {
+    payara.deploy(ear);
+    payara.awaitReady(Duration.ofMinutes(3));
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public ObjectStore objectStore() {
+    return objectStore;
+  }
+
+  public PayaraServer payara() {
+    return payara;
+  }
+
+  public DevKeys keys() {
+    return keys;
+  }
+
+  @Override
+  public void close() {
+    payara.close();
+    objectStore.close();
+    database.close();
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    Instant begin = Instant.now();
+    Map<String, String> env = System.getenv();
+    Path dataDir =
+        Path.of(env.getOrDefault("FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
+            .toAbsolutePath();
+    var layout =
+        new Layout(dataDir, Path.of(System.getProperty("facematch.payara.dir")), 0, 3307, 9000);
+    System.out.println("Starting FaceMatch (data in " + dataDir + ") ...");
+    LocalStack stack = start(layout, env, false);
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping FaceMatch ...");
+                  stack.close();
+                  stopped.countDown();
+                }));
+    stack.deploy(Path.of(System.getProperty("facematch.ear")));
+    DemoData demo = DemoData.loadOrCreate(dataDir);
+    demo.seed(stack.database());
+    printBanner(stack, demo, Duration.between(begin, Instant.now()));
+    stopped.await();
+  }
+
+  private static void printBanner(LocalStack stack, DemoData demo, Duration took) {
+    String base = "http://localhost:" + stack.payara().httpPort();
+    String token =
+        Tokens.signedWith(stack.keys().privateKey())
+            .tenant(DemoData.TENANT)
+            .subject("demo-client")
+            .groups("kyc:read", "kyc:create")
+            .expires(Instant.now().plus(Duration.ofHours(24)))
+            .mint();
+    System.out.printf(
+        """
+
+        FaceMatch is ready (%d s).
+          API       %s/kyc/facematch
+          OpenAPI   %s/openapi
+          Health    %s/health/ready
+          Console   %s/admin
+            support staff   %s / %s
+            tenant admin    %s / %s   (tenant "%s")
+          Database  %s
+          S3        %s (bucket %s)
+
+        Demo token for tenant "%s" (kyc:read, kyc:create; expires in 24 h):
+          export TOKEN=%s
+          curl -H "Authorization: Bearer $TOKEN" %s/kyc/facematch/collections/status
+
+        Ctrl-C stops everything; data stays in the data folder.
+        """,
+        took.toSeconds(),
+        base, base, base, base,
+        DemoData.SUPPORT_USER, demo.password(DemoData.SUPPORT_USER),
+        DemoData.TENANT_ADMIN_USER, demo.password(DemoData.TENANT_ADMIN_USER), DemoData.TENANT,
+        stack.database().isEmbedded() ? "embedded MariaDB, " + stack.database().url() : stack.database().url(),
+        stack.objectStore().endpoint(), stack.objectStore().bucket(),
+        DemoData.TENANT, token, base);
+  }
+}

@@ -1,0 +1,167 @@
+package org.facematch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Payara Server 6 domain driven through {@code asadmin}. Payara Server, not Payara Micro: Micro
+ * has no EAR deployer. The domain lives outside the unpacked distribution so its deployments and
+ * logs survive a rebuild; ports can be shifted so a test domain and a running dev domain coexist.
+ */
+public final class PayaraServer implements AutoCloseable {
+
+  public static final String DOMAIN = "domain1";
+  public static final String APP_NAME = "facematch";
+  private static final int[] DEFAULT_PORTS = {8080, 8181, 4848, 3700, 3820, 3920, 8686, 9009};
+
+  private final Path installDir;
+  private final Path domainsDir;
+  private final int portOffset;
+  private boolean running;
+
+  public PayaraServer(Path installDir, Path domainsDir, int portOffset) {
+    this.installDir = installDir;
+    this.domainsDir = domainsDir;
+    this.portOffset = portOffset;
+  }
+
+  public int httpPort() {
+    return 8080 + portOffset;
+  }
+
+  public int adminPort() {
+    return 4848 + portOffset;
+  }
+
+  public URI baseUri() {
+    return URI.create("http://localhost:" + httpPort() + "/");
+  }
+
+  public Path serverLog() {
+    return domainsDir.resolve(DOMAIN).resolve("logs/server.log");
+  }
+
+  /** Starts the domain with the given environment, which the server's JVM inherits. */
+  public void start(Map<String, String> environment) {
+    prepareDomain();
+    asadmin(environment, true, "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN);
+    asadmin(environment, false, "start-domain", "--domaindir", domainsDir.toString(), DOMAIN);
+    running = true;
+  }
+
+  public void deploy(Path ear) {
+    asadmin(Map.of(), false, "deploy", "--force=true", "--name", APP_NAME, ear.toString());
+  }
+
+  /** Waits until MicroProfile Health reports the application ready. */
+  public void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    String last = "no answer";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(baseUri().resolve("health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(500);
+    }
+    throw new IllegalStateException("Not ready after " + timeout + ": " + last + "; see " + serverLog());
+  }
+
+  @Override
+  public void close() {
+    if (running) {
+      asadmin(Map.of(), true, "stop-domain", "--domaindir", domainsDir.toString(), DOMAIN);
+      running = false;
+    }
+  }
+
+  private void prepareDomain() {
+    Path domain = domainsDir.resolve(DOMAIN);
+    if (Files.exists(domain.resolve("config/domain.xml"))) {
+      return;
+    }
+    try {
+      copyTree(installDir.resolve("glassfish/domains").resolve(DOMAIN), domain);
+      Path domainXml = domain.resolve("config/domain.xml");
+      String xml = Files.readString(domainXml);
+      for (int port : DEFAULT_PORTS) {
+        xml = xml.replace("port=\"" + port + "\"", "port=\"" + (port + portOffset) + "\"");
+      }
+      xml = xml.replace("value=\"7676\"", "value=\"" + (7676 + portOffset) + "\"");
+      xml = xml.replace("-Xmx512m", "-Xmx2g");
+      Files.writeString(domainXml, xml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void asadmin(Map<String, String> environment, boolean mayFail, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(installDir.resolve("bin/asadmin").toString());
+    command.add("--port");
+    command.add(Integer.toString(adminPort()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes());
+      int exit = process.waitFor();
+      if (exit != 0 && !mayFail) {
+        throw new IllegalStateException(
+            "asadmin " + String.join(" ", args) + " failed (" + exit + "):\n" + output + "\nsee " + serverLog());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
