@@ -84,12 +84,17 @@ public final class DemoData {
   }
 
   private void insertUser(Connection c, String username, String role, String tenant) throws SQLException {
+    insertUser(c, username, password(username), role, tenant);
+  }
+
+  public static void insertUser(Connection c, String username, String password, String role, String tenant)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT IGNORE INTO console_users (username, password_hash, role, tenant_id, created_at,"
                 + " created_by) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3), 'seed')")) {
       s.setString(1, username);
-      s.setString(2, pbkdf2(password(username)));
+      s.setString(2, pbkdf2(password));
       s.setString(3, role);
       s.setString(4, tenant);
       s.executeUpdate();
