@@ -27,7 +27,7 @@ class PlatformIT {
     assertThat(ready.status()).isEqualTo(200);
     JsonObject readiness = ready.json();
     assertThat(readiness.getString("status")).isEqualTo("UP");
-    assertThat(ready.body()).contains("\"database\"").contains("schema_version");
+    assertThat(ready.body()).contains("\"database\"").contains("schema_version").contains("faceplugin-0.0.1");
     assertThat(live.status()).isEqualTo(200);
     assertThat(live.json().getString("status")).isEqualTo("UP");
   }

@@ -34,6 +34,7 @@ public final class TestStack implements BeforeAllCallback {
         new LocalStack.Layout(
             Path.of(System.getProperty("facematch.data.dir", "target/it-data")).toAbsolutePath(),
             Path.of(System.getProperty("facematch.payara.dir", "target/payara6")).toAbsolutePath(),
+            Path.of(System.getProperty("facematch.server.libs", "target/server-lib")).toAbsolutePath(),
             PORT_OFFSET,
             13307,
             19000);

@@ -27,7 +27,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Where a stack keeps its state and which ports it uses. */
-  public record Layout(Path dataDir, Path payaraDir, int portOffset, int embeddedDbPort, int embeddedS3Port) {}
+  public record Layout(
+      Path dataDir, Path payaraDir, Path serverLibs, int portOffset, int embeddedDbPort, int embeddedS3Port) {}
 
   public static LocalStack start(Layout layout, Map<String, String> env, boolean emptyDatabase) {
     DevKeys keys = DevKeys.loadOrCreate(layout.dataDir().resolve("keys"));
@@ -39,7 +40,9 @@ public final class LocalStack implements AutoCloseable {
         database.dropAllTables();
       }
       objectStore = ObjectStore.start(layout.dataDir(), layout.embeddedS3Port(), env);
-      payara = new PayaraServer(layout.payaraDir(), layout.dataDir().resolve("domains"), layout.portOffset());
+      payara =
+          new PayaraServer(
+              layout.payaraDir(), layout.dataDir().resolve("domains"), layout.portOffset(), layout.serverLibs());
       payara.start(applicationEnvironment(env, database, objectStore, keys));
       return new LocalStack(database, objectStore, payara, keys);
     } catch (RuntimeException e) {
@@ -106,7 +109,13 @@ public final class LocalStack implements AutoCloseable {
         Path.of(env.getOrDefault("FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
             .toAbsolutePath();
     var layout =
-        new Layout(dataDir, Path.of(System.getProperty("facematch.payara.dir")), 0, 3307, 9000);
+        new Layout(
+            dataDir,
+            Path.of(System.getProperty("facematch.payara.dir")),
+            Path.of(System.getProperty("facematch.server.libs")),
+            0,
+            3307,
+            9000);
     System.out.println("Starting FaceMatch (data in " + dataDir + ") ...");
     LocalStack stack = start(layout, env, false);
     var stopped = new CountDownLatch(1);

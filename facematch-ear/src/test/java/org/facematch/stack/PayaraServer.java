@@ -29,12 +29,18 @@ public final class PayaraServer implements AutoCloseable {
   private final Path installDir;
   private final Path domainsDir;
   private final int portOffset;
+  private final Path serverLibs;
   private boolean running;
 
-  public PayaraServer(Path installDir, Path domainsDir, int portOffset) {
+  /**
+   * @param serverLibs jars for the domain's {@code lib/} (ONNX Runtime): shared by all
+   *     applications, loaded once, never redeployed
+   */
+  public PayaraServer(Path installDir, Path domainsDir, int portOffset, Path serverLibs) {
     this.installDir = installDir;
     this.domainsDir = domainsDir;
     this.portOffset = portOffset;
+    this.serverLibs = serverLibs;
   }
 
   public int httpPort() {
@@ -101,9 +107,22 @@ public final class PayaraServer implements AutoCloseable {
 
   private void prepareDomain() {
     Path domain = domainsDir.resolve(DOMAIN);
-    if (Files.exists(domain.resolve("config/domain.xml"))) {
-      return;
+    if (!Files.exists(domain.resolve("config/domain.xml"))) {
+      createDomain(domain);
     }
+    try (Stream<Path> jars = Files.list(serverLibs)) {
+      for (Path jar : (Iterable<Path>) jars::iterator) {
+        Path target = domain.resolve("lib").resolve(jar.getFileName());
+        if (!Files.exists(target) || Files.size(target) != Files.size(jar)) {
+          Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void createDomain(Path domain) {
     try {
       copyTree(installDir.resolve("glassfish/domains").resolve(DOMAIN), domain);
       Path domainXml = domain.resolve("config/domain.xml");

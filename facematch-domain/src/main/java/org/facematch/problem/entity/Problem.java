@@ -8,6 +8,10 @@ package org.facematch.problem.entity;
 public enum Problem {
   INVALID_PARAMETER(400, "Invalid parameter"),
   MALFORMED_REQUEST(400, "Malformed request body"),
+  INVALID_IMAGE(400, "The image cannot be read"),
+  IMAGE_TOO_LARGE(400, "The image is too large"),
+  NO_FACE_DETECTED(400, "No face detected"),
+  FACE_TOO_SMALL(400, "The face is too small to match reliably"),
   UNAUTHENTICATED(401, "Missing or invalid bearer token"),
   PERMISSION_DENIED(403, "Permission denied"),
   FEATURE_NOT_ENABLED(403, "Face matching is not enabled for this tenant"),
@@ -16,7 +20,8 @@ public enum Problem {
   NOT_ACCEPTABLE(406, "Not acceptable"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   INTERNAL_ERROR(500, "Internal error"),
-  STORAGE_UNAVAILABLE(503, "Image storage unavailable");
+  STORAGE_UNAVAILABLE(503, "Image storage unavailable"),
+  ENGINE_UNAVAILABLE(503, "Face engine unavailable");
 
   private final int status;
   private final String title;

@@ -1,0 +1,84 @@
+package org.facematch.engine.control.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The three ONNX sessions of the local engine. Each runs with one intra-op thread: ONNX Runtime's
+ * default spinning pool costs 2-4x on two cores, so parallelism comes from concurrent requests.
+ * Sessions are safe for concurrent {@code run} calls.
+ */
+final class Models implements AutoCloseable {
+
+  static final String CLASSPATH_DIR = "/models/faceplugin/";
+  static final String DETECTOR = "fr_detect.onnx";
+  static final String LANDMARKS = "fr_landmark.onnx";
+  static final String EMBEDDER = "fr_feature.onnx";
+
+  final OrtEnvironment env;
+  final OrtSession detector;
+  final OrtSession landmarks;
+  final OrtSession embedder;
+
+  private Models(OrtEnvironment env, OrtSession detector, OrtSession landmarks, OrtSession embedder) {
+    this.env = env;
+    this.detector = detector;
+    this.landmarks = landmarks;
+    this.embedder = embedder;
+  }
+
+  /** From a directory holding the three files, else from the copies packaged in this jar. */
+  static Models load(Optional<Path> directory) {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Flushing denormals measured 10-25% faster for the embedder, with identical templates.
+      options.addConfigEntry("session.set_denormal_as_zero", "1");
+      return new Models(
+          env,
+          env.createSession(bytes(directory, DETECTOR), options),
+          env.createSession(bytes(directory, LANDMARKS), options),
+          env.createSession(bytes(directory, EMBEDDER), options));
+    } catch (OrtException e) {
+      throw new IllegalStateException("Cannot load the face models", e);
+    }
+  }
+
+  private static byte[] bytes(Optional<Path> directory, String name) {
+    try {
+      if (directory.isPresent()) {
+        return Files.readAllBytes(directory.get().resolve(name));
+      }
+      try (InputStream in = Models.class.getResourceAsStream(CLASSPATH_DIR + name)) {
+        if (in == null) {
+          throw new IllegalStateException("Model " + name + " is not packaged; build with npm available");
+        }
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes the sessions; the environment is JVM-wide and stays open. */
+  @Override
+  public void close() {
+    for (OrtSession session : new OrtSession[] {detector, landmarks, embedder}) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        System.getLogger(Models.class.getName()).log(System.Logger.Level.WARNING, "Closing a model session failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.facematch.engine.control.onnx;
+
+import ai.onnxruntime.OrtException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.facematch.engine.control.DecodedImage;
+import org.facematch.engine.control.FaceEngine;
+import org.facematch.engine.entity.DetectedFace;
+import org.facematch.engine.entity.Embedding;
+import org.facematch.engine.entity.FaceAnalysis;
+import org.facematch.engine.entity.FaceBox;
+import org.facematch.engine.entity.FaceQuality;
+import org.facematch.engine.entity.Point;
+import org.facematch.engine.entity.QualityWarning;
+import org.facematch.engine.entity.Similarity;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+
+/**
+ * The embedded default engine: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,
+ * alignment to the ArcFace template, a 512-d template and a calibrated cosine. At most one
+ * request per core runs the models at a time; the rest wait their turn.
+ */
+@ApplicationScoped
+public class OnnxFaceEngine implements FaceEngine {
+
+  public static final String MODEL_ID = "faceplugin-0.0.1";
+  private static final System.Logger LOGGER = System.getLogger(OnnxFaceEngine.class.getName());
+
+  /** Detections below this score are ignored; the detector's false positives reach ~0.8. */
+  static final double MIN_DETECTION_SCORE = 0.65;
+  /**
+   * Human faces put their eyes 0.26-0.56 box widths apart (shared sets, frontal to half profile);
+   * the detector's confident animal "faces" put them at 0.16-0.18. Below this, it is no face.
+   */
+  static final double MIN_EYE_DISTANCE_TO_WIDTH = 0.2;
+  /** Faces shorter than this (decoded pixels) give templates too weak to match: refused. */
+  public static final int MIN_FACE_HEIGHT = 64;
+  /** Cosines measured with this pipeline on the shared labelled sets; see README "Calibration". */
+  static final SimilarityCalibration CALIBRATION = new SimilarityCalibration(0.40, 0.50);
+
+  @Inject
+  @ConfigProperty(name = "facematch.engine.onnx.model-dir")
+  Optional<Path> modelDir;
+
+  @Inject
+  @ConfigProperty(name = "facematch.engine.onnx.flip-average", defaultValue = "false")
+  boolean flipAverage;
+
+  @Inject
+  @ConfigProperty(name = "facematch.engine.onnx.concurrency", defaultValue = "0")
+  int concurrency;
+
+  @Inject
+  @ConfigProperty(name = "facematch.engine.onnx.min-face-height", defaultValue = "" + MIN_FACE_HEIGHT)
+  int minFaceHeight;
+
+  private Models models;
+  private FaceDetector detector;
+  private LandmarkLocator landmarks;
+  private Embedder embedder;
+  private Semaphore slots;
+  private long loadMillis;
+
+  /** For use outside a container (tests, benchmark). */
+  public static OnnxFaceEngine load(Optional<Path> modelDir, boolean flipAverage, int concurrency, int minFaceHeight) {
+    OnnxFaceEngine engine = new OnnxFaceEngine();
+    engine.modelDir = modelDir;
+    engine.flipAverage = flipAverage;
+    engine.concurrency = concurrency;
+    engine.minFaceHeight = minFaceHeight;
+    engine.start();
+    return engine;
+  }
+
+  @PostConstruct
+  void start() {
+    long begin = System.nanoTime();
+    models = Models.load(modelDir);
+    detector = new FaceDetector(models);
+    landmarks = new LandmarkLocator(models);
+    embedder = new Embedder(models, flipAverage);
+    int permits = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+    slots = new Semaphore(permits, true);
+    loadMillis = (System.nanoTime() - begin) / 1_000_000;
+    LOGGER.log(
+        Level.INFO,
+        "Face engine {0} loaded in {1} ms from {2}; {3} concurrent requests, flip averaging {4}",
+        MODEL_ID, loadMillis, modelDir.map(Path::toString).orElse("the packaged models"), permits, flipAverage);
+  }
+
+  @PreDestroy
+  public void stop() {
+    models.close();
+  }
+
+  public long loadMillis() {
+    return loadMillis;
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  @Override
+  public List<DetectedFace> detect(DecodedImage image) {
+    return withSlot(() -> candidates(image).stream().map(Candidate::face).toList());
+  }
+
+  @Override
+  public FaceAnalysis analyze(DecodedImage image) {
+    return withSlot(
+        () -> {
+          List<Candidate> faces = candidates(image);
+          if (faces.isEmpty()) {
+            throw new FaceMatchException(Problem.NO_FACE_DETECTED, "No face was found in the image");
+          }
+          DetectedFace subject = faces.get(0).face();
+          if (subject.box().height() / image.subsampling() < minFaceHeight) {
+            throw new FaceMatchException(
+                Problem.FACE_TOO_SMALL,
+                "The face is " + Math.round(subject.box().height())
+                    + " pixels high; at least " + minFaceHeight + " are needed");
+          }
+          Embedding embedding = new Embedding(embedder.embed(faces.get(0).aligned()), MODEL_ID);
+          List<QualityWarning> warnings = new ArrayList<>(subject.quality().warnings());
+          if (faces.size() > 1) {
+            warnings.add(QualityWarning.MULTIPLE_FACES_DETECTED);
+          }
+          return new FaceAnalysis(subject, faces.size(), embedding, List.copyOf(warnings));
+        });
+  }
+
+  @Override
+  public Similarity compare(Embedding a, Embedding b) {
+    double cosine = a.cosine(b);
+    return new Similarity(CALIBRATION.score(cosine), cosine, MODEL_ID);
+  }
+
+  /** The raw cosine a calibrated threshold stands for (for benchmarks and the console's hints). */
+  public static double cosineFor(double threshold) {
+    return CALIBRATION.cosineFor(threshold);
+  }
+
+  public static double scoreFor(double cosine) {
+    return CALIBRATION.score(cosine);
+  }
+
+  /** A detected face and its aligned crop, which quality and the template both need. */
+  private record Candidate(DetectedFace face, int[] aligned) {}
+
+  private List<Candidate> candidates(DecodedImage image) throws OrtException {
+    List<Candidate> faces = new ArrayList<>();
+    for (FaceDetector.Detection d : detector.detect(image, MIN_DETECTION_SCORE)) {
+      List<Point> points = landmarks.locate(image, d.box());
+      if (!plausible(points, d.box())) {
+        continue;
+      }
+      int[] aligned = FaceAligner.align(image, points);
+      FaceQuality quality =
+          QualityAssessor.assess(aligned, points, d.box().height(), image.subsampling(), d.score());
+      faces.add(
+          new Candidate(new DetectedFace(original(d.box(), image), original(points, image), d.score(), quality), aligned));
+    }
+    faces.sort(Comparator.comparingDouble((Candidate c) -> c.face().box().area()).reversed());
+    return faces;
+  }
+
+  private static boolean plausible(List<Point> points, FaceBox box) {
+    double eyes = Math.hypot(points.get(1).x() - points.get(0).x(), points.get(1).y() - points.get(0).y());
+    return eyes >= MIN_EYE_DISTANCE_TO_WIDTH * box.width();
+  }
+
+  /** Boxes and points are reported in the original image's pixels; the pipeline works on decoded ones. */
+  private static FaceBox original(FaceBox box, DecodedImage image) {
+    int s = image.subsampling();
+    return new FaceBox(box.x() * s, box.y() * s, box.width() * s, box.height() * s);
+  }
+
+  private static List<Point> original(List<Point> points, DecodedImage image) {
+    int s = image.subsampling();
+    return points.stream().map(p -> new Point(p.x() * s, p.y() * s)).toList();
+  }
+
+  private interface Work<T> {
+    T run() throws OrtException;
+  }
+
+  private <T> T withSlot(Work<T> work) {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FaceMatchException(Problem.ENGINE_UNAVAILABLE, "Interrupted while waiting for the face engine");
+    }
+    try {
+      return work.run();
+    } catch (OrtException e) {
+      LOGGER.log(Level.ERROR, "ONNX Runtime failed", e);
+      throw new FaceMatchException(Problem.ENGINE_UNAVAILABLE, "The face engine failed");
+    } finally {
+      slots.release();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.facematch.engine.control.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's accuracy targets on the labelled sets in ../shared/faces. Those photos are never
+ * part of the repository; without them these tests are skipped with a printed reason.
+ */
+class SharedFacesAccuracyTest {
+
+  static final Path FACES = Path.of(System.getProperty("facematch.shared.faces", "../../shared/faces"));
+  static OnnxFaceEngine engine;
+
+  @BeforeAll
+  static void load() {
+    boolean present = Files.isRegularFile(FACES.resolve("deepface/labels.csv")) && Files.isRegularFile(FACES.resolve("att/labels.csv"));
+    if (!present) {
+      System.out.println("SharedFacesAccuracyTest: no labelled sets at " + FACES.toAbsolutePath() + "; accuracy targets not checked");
+    }
+    Assumptions.assumeTrue(present, "no labelled sets at " + FACES.toAbsolutePath());
+    engine = OnnxFaceEngine.load(Optional.empty(), false, 1, OnnxFaceEngine.MIN_FACE_HEIGHT);
+  }
+
+  @AfterAll
+  static void close() {
+    if (engine != null) {
+      engine.stop();
+    }
+  }
+
+  @Test
+  void separatesThePublicFiguresOfTheDeepfaceSet() throws IOException {
+    FaceBenchmark.Report report = FaceBenchmark.evaluate(FACES.resolve("deepface"), engine, 1);
+    System.out.print(report.describe(FACES.resolve("deepface"), false, 0));
+
+    assertThat(report.metrics().auc()).isGreaterThanOrEqualTo(0.999);
+  }
+
+  @Test
+  void meetsTheOrlTargets() throws IOException {
+    FaceBenchmark.Report report = FaceBenchmark.evaluate(FACES.resolve("att"), engine, 1);
+    System.out.print(report.describe(FACES.resolve("att"), false, 0));
+
+    assertThat(report.metrics().eer()).isLessThanOrEqualTo(0.003);
+    assertThat(report.failureToAcquire()).isLessThanOrEqualTo(0.01);
+  }
+
+  @Test
+  void rejectsTinyFacesRatherThanMatchingThem() throws IOException {
+    FaceBenchmark.Report report = FaceBenchmark.evaluate(FACES.resolve("att_tiny23x28"), engine, 1);
+
+    assertThat(report.acquired()).isEmpty();
+    assertThat(report.results()).allSatisfy(r -> assertThat(r.failure()).isIn("FACE_TOO_SMALL", "NO_FACE_DETECTED"));
+  }
+
+  @Test
+  void findsNoFaceInTheNoFacePhotos() throws IOException {
+    for (String file : new String[] {"opencvcourse_cat.jpg", "opencvcourse_cat_large.jpg", "opencvcourse_park.jpg"}) {
+      byte[] bytes = Files.readAllBytes(FACES.resolve("misc").resolve(file));
+      var image = new org.facematch.engine.control.ImageIntake().decode(bytes, org.facematch.engine.control.ImageIntake.MAX_STORED_BYTES);
+      assertThat(engine.detect(image)).as(file).isEmpty();
+    }
+  }
+}
