@@ -23,7 +23,8 @@ import org.facematch.problem.entity.FaceMatchException;
  * ({@code file,identity}): every same-identity pair is genuine, every other pair an impostor.
  * Images where no usable face is found count as failures to acquire and join no pair.
  *
- * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dfaces=<folder> [-Dflip=true]}
+ * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dfaces=<folder> [-Dfit=640x480] [-Dscale=0.5]
+ * [-Dflip=true] [-DminFace=64]}
  */
 public final class FaceBenchmark {
 
@@ -41,6 +42,10 @@ public final class FaceBenchmark {
     boolean flip = Boolean.getBoolean("flip");
     int minFace = Integer.getInteger("minFace", OnnxFaceEngine.MIN_FACE_HEIGHT);
     double scale = Double.parseDouble(System.getProperty("scale", "1"));
+    String fit = System.getProperty("fit", "");
+    if (!fit.isBlank()) {
+      folder = fitted(folder, fit);
+    }
     long loadBegin = System.nanoTime();
     OnnxFaceEngine engine = OnnxFaceEngine.load(Optional.empty(), flip, 1, minFace);
     double loadMs = (System.nanoTime() - loadBegin) / 1e6;
@@ -113,6 +118,45 @@ public final class FaceBenchmark {
     var png = new ByteArrayOutputStream();
     ImageIO.write(image, "png", png);
     return png.toByteArray();
+  }
+
+  /**
+   * With {@code -Dfit=640x480} every image is first letterboxed into that size and saved as a
+   * quality-90 JPEG in a temporary folder, to time the typical upload instead of whatever
+   * resolution the set has.
+   */
+  static Path fitted(Path folder, String size) throws IOException {
+    int w = Integer.parseInt(size.split("x")[0]);
+    int h = Integer.parseInt(size.split("x")[1]);
+    Path out = Files.createTempDirectory("facematch-fit-");
+    var labels = new StringBuilder("file,identity\n");
+    for (Sample s : labels(folder)) {
+      BufferedImage image = ImageIO.read(folder.resolve(s.file()).toFile());
+      if (image == null) {
+        continue;
+      }
+      double f = Math.min((double) w / image.getWidth(), (double) h / image.getHeight());
+      int sw = (int) Math.round(image.getWidth() * f);
+      int sh = (int) Math.round(image.getHeight() * f);
+      BufferedImage canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      var g = canvas.createGraphics();
+      g.drawImage(image.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING), (w - sw) / 2, (h - sh) / 2, null);
+      g.dispose();
+      String name = s.file().replaceAll("[^A-Za-z0-9_-]", "_") + ".jpg";
+      var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      var param = writer.getDefaultWriteParam();
+      param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(0.9f);
+      try (var stream = ImageIO.createImageOutputStream(out.resolve(name).toFile())) {
+        writer.setOutput(stream);
+        writer.write(null, new javax.imageio.IIOImage(canvas, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+      labels.append(name).append(',').append(s.identity()).append('\n');
+    }
+    Files.writeString(out.resolve("labels.csv"), labels);
+    return out;
   }
 
   static List<Sample> labels(Path folder) throws IOException {

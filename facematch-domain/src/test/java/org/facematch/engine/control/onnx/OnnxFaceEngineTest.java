@@ -154,6 +154,44 @@ class OnnxFaceEngineTest {
     }
   }
 
+  @Test
+  void concurrentRequestsGetTheSameTemplatesAsSequentialOnes() throws Exception {
+    List<byte[]> photos = List.of(TestImages.samplePhoto(1), TestImages.samplePhoto(2), TestImages.samplePhoto(6));
+    List<float[]> sequential = photos.stream().map(p -> engine.analyze(decode(p)).embedding().vector()).toList();
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (byte[] photo : photos) {
+          futures.add(pool.submit(() -> engine.analyze(decode(photo)).embedding().vector()));
+        }
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertThat(futures.get(i).get()).containsExactly(sequential.get(i % photos.size()));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void loadsModelsFromAnOperatorsDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    for (String model : new String[] {Models.DETECTOR, Models.LANDMARKS, Models.EMBEDDER}) {
+      try (var in = Models.class.getResourceAsStream(Models.CLASSPATH_DIR + model)) {
+        java.nio.file.Files.copy(in, dir.resolve(model));
+      }
+    }
+    OnnxFaceEngine fromDirectory = OnnxFaceEngine.load(Optional.of(dir), false, 1, OnnxFaceEngine.MIN_FACE_HEIGHT);
+    try {
+      byte[] photo = TestImages.samplePhoto(4);
+      assertThat(fromDirectory.analyze(decode(photo)).embedding().vector())
+          .containsExactly(engine.analyze(decode(photo)).embedding().vector());
+    } finally {
+      fromDirectory.stop();
+    }
+  }
+
   /** Every face of the six group photos, cut out with a margin: one person per image. */
   static List<BufferedImage> faceCrops() {
     List<BufferedImage> crops = new ArrayList<>();

@@ -63,6 +63,14 @@ class SharedFacesAccuracyTest {
   }
 
   @Test
+  void readsAWebpDisguisedAsJpeg() throws IOException {
+    byte[] webp = Files.readAllBytes(FACES.resolve("deepface/img47.jpg"));
+    var image = new org.facematch.engine.control.ImageIntake().decode(webp, org.facematch.engine.control.ImageIntake.MAX_STORED_BYTES);
+
+    assertThat(engine.analyze(image).faceCount()).isEqualTo(1);
+  }
+
+  @Test
   void findsNoFaceInTheNoFacePhotos() throws IOException {
     for (String file : new String[] {"opencvcourse_cat.jpg", "opencvcourse_cat_large.jpg", "opencvcourse_park.jpg"}) {
       byte[] bytes = Files.readAllBytes(FACES.resolve("misc").resolve(file));
