@@ -3,6 +3,7 @@ package org.facematch.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.facematch.audit.control.CallAudit;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.TenantId;
@@ -14,6 +15,7 @@ public class TenantResolver {
   public static final String TENANT_CLAIM = "tenant_id";
 
   @Inject JsonWebToken jwt;
+  @Inject CallAudit call;
 
   public TenantId tenant() {
     Object claim = jwt.getRawToken() == null ? null : jwt.getClaim(TENANT_CLAIM);
@@ -23,7 +25,9 @@ public class TenantResolver {
           Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
     }
     try {
-      return new TenantId(value);
+      TenantId tenant = new TenantId(value);
+      call.tenant(tenant.value());
+      return tenant;
     } catch (FaceMatchException e) {
       throw new FaceMatchException(
           Problem.UNAUTHENTICATED, "The token's " + TENANT_CLAIM + " claim is not a valid tenant id");

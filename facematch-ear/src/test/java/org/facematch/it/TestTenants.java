@@ -33,6 +33,37 @@ public final class TestTenants {
         .expires(Instant.now().plus(Duration.ofMinutes(10)));
   }
 
+  /** Changes settings straight in the database, e.g. {@code "enable_blacklist = FALSE"}. */
+  public static void set(String tenant, String assignments) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s = c.prepareStatement("UPDATE tenants SET " + assignments + " WHERE id = ?")) {
+      s.setString(1, tenant);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The audit events of one request: operation, outcome, face ids, details. */
+  public static java.util.List<String> auditOf(String requestId) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT CONCAT_WS('|', operation, outcome, IFNULL(tenant_id, '-'), actor, IFNULL(face_ids, '-'),"
+                    + " IFNULL(details, '-')) FROM audit_events WHERE request_id = ? ORDER BY id")) {
+      s.setString(1, requestId);
+      var rows = new java.util.ArrayList<String>();
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Rows only, no images: enough for counting. */
   public static void addFaces(String tenant, int count) {
     try (Connection c = TestStack.get().database().connect();

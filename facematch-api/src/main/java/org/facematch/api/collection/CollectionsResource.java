@@ -26,7 +26,7 @@ public class CollectionsResource {
   @APIResponse(responseCode = "200", description = "The collection status")
   @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")
   @APIResponse(responseCode = "403", description = "PERMISSION_DENIED or FEATURE_NOT_ENABLED")
-  public CollectionStatusResponse status() {
+  public CollectionStatusResponse collectionStatus() {
     return CollectionStatusResponse.from(collections.status(tenantResolver.tenant()));
   }
 }

@@ -33,7 +33,7 @@ public class UploadUrlsResource {
               + " `s3_uri` with `image_format: \"s3\"`. The URL expires after `expires_in` seconds.")
   @APIResponse(responseCode = "200", description = "The upload URL")
   @APIResponse(responseCode = "400", description = "INVALID_PARAMETER or MALFORMED_REQUEST")
-  public UploadUrlResponse create(UploadUrlRequest request) {
+  public UploadUrlResponse uploadUrl(UploadUrlRequest request) {
     if (request == null) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON body with content_type is required");
     }

@@ -5,7 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
+import org.facematch.audit.boundary.AuditTrail;
+import org.facematch.collection.control.StorageKeys;
 import org.facematch.collection.entity.UploadTicket;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
@@ -26,6 +27,7 @@ public class ImageUploads {
 
   @Inject Tenants tenants;
   @Inject BlobStore blobStore;
+  @Inject AuditTrail audit;
 
   @RolesAllowed(Roles.KYC_CREATE)
   public UploadTicket issue(
@@ -40,9 +42,9 @@ public class ImageUploads {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER, "expires_in must be between 1 and " + MAX_VALIDITY.toSeconds() + " seconds");
     }
-    String key =
-        "tenants/" + tenantId.value() + "/uploads/" + UUID.randomUUID() + readable(fileName) + "." + extension;
+    String key = StorageKeys.upload(tenantId, readable(fileName), extension);
     PresignedUpload upload = blobStore.presignPut(key, contentType, validFor);
+    audit.succeeded();
     return new UploadTicket(upload.url(), blobStore.uriOf(key), key, upload.expiresAt());
   }
 

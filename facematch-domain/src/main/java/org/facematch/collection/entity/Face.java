@@ -7,6 +7,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A registered face: the image's location, the engine's template for it and its blacklist state.
@@ -17,9 +18,25 @@ import java.time.Instant;
 @NamedQuery(
     name = Face.COUNT_BY_TENANT,
     query = "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId")
+@NamedQuery(
+    name = Face.COUNT_BY_SESSION,
+    query = "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId = :sessionId")
+@NamedQuery(
+    name = Face.SUMMARIES,
+    query =
+        "SELECT NEW org.facematch.collection.entity.FaceSummary(f.id, f.sessionId, f.metadata, f.blacklisted,"
+            + " f.blacklistReason) FROM Face f WHERE f.tenantId = :tenantId AND f.id IN :ids")
+@NamedQuery(
+    name = Face.INDEX_PAGE,
+    query =
+        "SELECT f.id, f.tenantId, f.sessionId, f.modelVersion, f.blacklisted, f.embedding FROM Face f"
+            + " WHERE f.id > :after AND f.embedding IS NOT NULL ORDER BY f.id")
 public class Face {
 
   public static final String COUNT_BY_TENANT = "Face.countByTenant";
+  public static final String COUNT_BY_SESSION = "Face.countBySession";
+  public static final String SUMMARIES = "Face.summaries";
+  public static final String INDEX_PAGE = "Face.indexPage";
 
   @Id String id;
 
@@ -59,4 +76,52 @@ public class Face {
   Instant createdAt;
 
   protected Face() {}
+
+  public Face(
+      String id,
+      String tenantId,
+      String sessionId,
+      String engineFaceId,
+      String s3Key,
+      String metadata,
+      String modelVersion,
+      byte[] embedding,
+      double quality) {
+    this.id = id;
+    this.tenantId = tenantId;
+    this.sessionId = sessionId;
+    this.engineFaceId = engineFaceId;
+    this.s3Key = s3Key;
+    this.metadata = metadata;
+    this.modelVersion = modelVersion;
+    this.embedding = embedding;
+    this.quality = quality;
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String s3Key() {
+    return s3Key;
+  }
+
+  /** Idempotent: a face already on the blacklist keeps its original reason, time and actor. */
+  public void blacklist(String reason, String actor) {
+    if (!blacklisted) {
+      blacklisted = true;
+      blacklistReason = reason;
+      blacklistedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the column's precision
+      blacklistedBy = actor;
+    }
+  }
+
+  public BlacklistState blacklistState() {
+    return new BlacklistState(id, blacklisted, blacklistReason, blacklistedAt, blacklistedBy);
+  }
 }

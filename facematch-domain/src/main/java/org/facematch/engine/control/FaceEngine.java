@@ -28,4 +28,10 @@ public interface FaceEngine {
 
   /** Calibrated similarity of two templates of this engine's model. */
   Similarity compare(Embedding a, Embedding b);
+
+  /** The calibrated similarity of one of this engine's raw scores (for index hits). */
+  Similarity similarity(double raw);
+
+  /** The raw score a calibrated threshold stands for (to search an index by raw score). */
+  double rawFor(double threshold);
 }

@@ -94,6 +94,24 @@ public class ImageIntake {
     sniff(bytes);
   }
 
+  /** The media type of an accepted image, from its content. */
+  public static String mediaType(byte[] bytes) {
+    return switch (sniff(bytes)) {
+      case JPEG -> "image/jpeg";
+      case PNG -> "image/png";
+      case WEBP -> "image/webp";
+    };
+  }
+
+  /** The file extension of an accepted image, from its content. */
+  public static String extension(byte[] bytes) {
+    return switch (sniff(bytes)) {
+      case JPEG -> "jpg";
+      case PNG -> "png";
+      case WEBP -> "webp";
+    };
+  }
+
   static Format sniff(byte[] b) {
     if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
       return Format.JPEG;

@@ -148,6 +148,16 @@ public class OnnxFaceEngine implements FaceEngine {
     return new Similarity(CALIBRATION.score(cosine), cosine, MODEL_ID);
   }
 
+  @Override
+  public Similarity similarity(double raw) {
+    return new Similarity(CALIBRATION.score(raw), raw, MODEL_ID);
+  }
+
+  @Override
+  public double rawFor(double threshold) {
+    return CALIBRATION.cosineFor(Math.max(1e-9, Math.min(1 - 1e-9, threshold)));
+  }
+
   /** The raw cosine a calibrated threshold stands for (for benchmarks and the console's hints). */
   public static double cosineFor(double threshold) {
     return CALIBRATION.cosineFor(threshold);

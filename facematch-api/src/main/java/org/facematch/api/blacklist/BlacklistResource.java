@@ -1,0 +1,41 @@
+package org.facematch.api.blacklist;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.TenantResolver;
+import org.facematch.blacklist.boundary.Blacklist;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+import org.facematch.tenant.entity.Roles;
+
+@Path("facematch/blacklist")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BlacklistResource {
+
+  @Inject Blacklist blacklist;
+  @Inject TenantResolver tenantResolver;
+
+  @POST
+  @RolesAllowed(Roles.KYC_CREATE)
+  @Operation(
+      summary = "Put a registered face on the tenant's blacklist",
+      description = "Idempotent: a face already on the blacklist keeps its first reason, time and actor.")
+  @APIResponse(responseCode = "200", description = "The face's blacklist state")
+  @APIResponse(responseCode = "403", description = "FEATURE_NOT_ENABLED when enable_blacklist is false")
+  @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND")
+  public BlacklistResponse blacklist(BlacklistRequest request) {
+    if (request == null) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON request body is required");
+    }
+    return BlacklistResponse.from(
+        blacklist.add(tenantResolver.tenant(), request.faceId(), request.reason(), tenantResolver.subject()));
+  }
+}

@@ -1,0 +1,67 @@
+package org.facematch.api.collection;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.ImageFormats;
+import org.facematch.api.TenantResolver;
+import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+import org.facematch.tenant.entity.Roles;
+
+@Path("facematch")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class FacesResource {
+
+  @Inject FaceCollections collections;
+  @Inject TenantResolver tenantResolver;
+
+  @POST
+  @Path("register")
+  @RolesAllowed(Roles.KYC_CREATE)
+  @Operation(
+      summary = "Register the face in the image for a session",
+      description =
+          "Stores the image under the tenant's prefix in S3 and the face's template for search. A"
+              + " session may hold at most the tenant's max_faces_per_user faces (MAX_FACES_EXCEEDED"
+              + " beyond), also under concurrent registrations.")
+  @APIResponse(responseCode = "201", description = "Registered")
+  @APIResponse(responseCode = "400", description = "INVALID_PARAMETER, INVALID_IMAGE, NO_FACE_DETECTED, FACE_TOO_SMALL, MAX_FACES_EXCEEDED, ...")
+  @APIResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE or ENGINE_UNAVAILABLE; nothing was stored, retry")
+  public Response register(RegisterRequest request) {
+    if (request == null) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON request body is required");
+    }
+    var face =
+        collections.register(
+            tenantResolver.tenant(),
+            request.sessionId(),
+            ImageFormats.input(request.imageFormat(), request.image()),
+            request.metadata() == null ? null : request.metadata().toString());
+    return Response.status(Response.Status.CREATED).entity(RegisterResponse.from(face)).build();
+  }
+
+  @DELETE
+  @Path("faces/{face_id}")
+  @RolesAllowed(Roles.KYC_CREATE)
+  @Operation(summary = "Delete a face: its image, its record and its search entry")
+  @APIResponse(responseCode = "200", description = "Deleted")
+  @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND (also for other tenants' faces)")
+  public JsonObject deleteFace(@PathParam("face_id") String faceId) {
+    collections.delete(tenantResolver.tenant(), faceId);
+    return Json.createObjectBuilder().add("face_id", faceId).add("deleted", true).add("message", "Face deleted").build();
+  }
+}

@@ -1,0 +1,55 @@
+package org.facematch.api.matching;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.facematch.matching.entity.ReportWarning;
+import org.facematch.matching.entity.SearchMatch;
+import org.facematch.matching.entity.SearchReport;
+
+@Schema(name = "SearchResponse")
+public record SearchResponse(
+    @Schema(enumeration = {"Approved", "In Review", "Declined"}) String status,
+    List<Match> matches,
+    int totalMatches,
+    long searchTimeMs,
+    double threshold,
+    int facesInImage,
+    List<Warning> warnings) {
+
+  @Schema(name = "SearchMatch")
+  public record Match(
+      String faceId, String sessionId, double similarity, JsonValue metadata, boolean isBlacklisted, String blacklistReason) {}
+
+  @Schema(name = "SearchWarning")
+  public record Warning(
+      String risk, Map<String, Object> additionalData, String logType, String shortDescription, String longDescription) {}
+
+  static SearchResponse from(SearchReport report, long searchTimeMs) {
+    return new SearchResponse(
+        report.status(),
+        report.matches().stream().map(SearchResponse::match).toList(),
+        report.totalMatches(),
+        searchTimeMs,
+        report.threshold(),
+        report.faceCount(),
+        report.warnings().stream().map(SearchResponse::warning).toList());
+  }
+
+  private static Match match(SearchMatch m) {
+    JsonValue metadata = JsonValue.NULL;
+    if (m.metadata() != null) {
+      try (var reader = Json.createReader(new StringReader(m.metadata()))) {
+        metadata = reader.readValue();
+      }
+    }
+    return new Match(m.faceId(), m.sessionId(), VerifyResponse.round(m.similarity()), metadata, m.blacklisted(), m.blacklistReason());
+  }
+
+  private static Warning warning(ReportWarning w) {
+    return new Warning(w.risk(), w.additionalData(), w.logType(), w.shortDescription(), w.longDescription());
+  }
+}

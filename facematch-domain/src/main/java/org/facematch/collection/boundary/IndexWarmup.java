@@ -1,0 +1,54 @@
+package org.facematch.collection.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import org.facematch.collection.control.EmbeddingIndex;
+import org.facematch.collection.entity.Face;
+import org.facematch.collection.entity.IndexedFace;
+import org.facematch.engine.entity.Embedding;
+
+/** Fills the in-memory search index from the database before the first request is served. */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+public class IndexWarmup {
+
+  static final int PAGE = 2000;
+  private static final System.Logger LOGGER = System.getLogger(IndexWarmup.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject EmbeddingIndex index;
+
+  @PostConstruct
+  void load() {
+    long begin = System.nanoTime();
+    String after = "";
+    int loaded = 0;
+    while (true) {
+      List<Object[]> page =
+          em.createNamedQuery(Face.INDEX_PAGE, Object[].class)
+              .setParameter("after", after)
+              .setMaxResults(PAGE)
+              .getResultList();
+      for (Object[] row : page) {
+        String modelId = (String) row[3];
+        float[] vector = Embedding.fromBytes((byte[]) row[5], modelId).vector();
+        index.put((String) row[1], new IndexedFace((String) row[0], (String) row[2], modelId, (Boolean) row[4], vector));
+      }
+      loaded += page.size();
+      if (page.size() < PAGE) {
+        break;
+      }
+      after = (String) page.get(page.size() - 1)[0];
+      em.clear();
+    }
+    LOGGER.log(Level.INFO, "Search index loaded: {0} faces in {1} ms", loaded, (System.nanoTime() - begin) / 1_000_000);
+  }
+}

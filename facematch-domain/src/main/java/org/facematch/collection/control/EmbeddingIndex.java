@@ -1,0 +1,173 @@
+package org.facematch.collection.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.facematch.collection.entity.FaceHit;
+import org.facematch.collection.entity.IndexedFace;
+
+/**
+ * Every tenant's templates in memory, so a search never scans the database: one contiguous float
+ * array per tenant, scanned with a plain dot product (exact search, no approximation). Writers are
+ * serialised per tenant; searches run in parallel. Rebuilt from the database at startup, so it is
+ * consistent across restarts.
+ */
+@ApplicationScoped
+public class EmbeddingIndex {
+
+  /** Hits returned at most per search, whatever the thresholds. */
+  public static final int MAX_HITS = 1000;
+
+  private final Map<String, TenantFaces> tenants = new ConcurrentHashMap<>();
+
+  /** Adds or replaces a face. */
+  public void put(String tenantId, IndexedFace face) {
+    tenants.computeIfAbsent(tenantId, t -> new TenantFaces(face.vector().length)).put(face);
+  }
+
+  public void remove(String tenantId, String faceId) {
+    TenantFaces faces = tenants.get(tenantId);
+    if (faces != null) {
+      faces.remove(faceId);
+    }
+  }
+
+  public void blacklist(String tenantId, String faceId) {
+    TenantFaces faces = tenants.get(tenantId);
+    if (faces != null) {
+      faces.blacklist(faceId);
+    }
+  }
+
+  public int size(String tenantId) {
+    TenantFaces faces = tenants.get(tenantId);
+    return faces == null ? 0 : faces.size();
+  }
+
+  /** Faces of the tenant and model whose cosine with the probe is at least minCosine, best first. */
+  public List<FaceHit> search(String tenantId, String modelId, float[] probe, double minCosine) {
+    TenantFaces faces = tenants.get(tenantId);
+    return faces == null ? List.of() : faces.search(modelId, probe, minCosine);
+  }
+
+  private static final class TenantFaces {
+    private final int dimension;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Integer> positions = new HashMap<>();
+    private float[] vectors;
+    private String[] ids;
+    private String[] sessions;
+    private String[] models;
+    private boolean[] blacklisted;
+    private int size;
+
+    TenantFaces(int dimension) {
+      this.dimension = dimension;
+      grow(64);
+    }
+
+    void put(IndexedFace face) {
+      if (face.vector().length != dimension) {
+        throw new IllegalArgumentException("Template of " + face.vector().length + " floats in an index of " + dimension);
+      }
+      lock.writeLock().lock();
+      try {
+        Integer at = positions.get(face.faceId());
+        int i = at != null ? at : size++;
+        if (i >= ids.length) {
+          grow(ids.length * 2);
+        }
+        System.arraycopy(face.vector(), 0, vectors, i * dimension, dimension);
+        ids[i] = face.faceId();
+        sessions[i] = face.sessionId();
+        models[i] = face.modelId();
+        blacklisted[i] = face.blacklisted();
+        positions.put(face.faceId(), i);
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+
+    void remove(String faceId) {
+      lock.writeLock().lock();
+      try {
+        Integer at = positions.remove(faceId);
+        if (at == null) {
+          return;
+        }
+        int last = --size;
+        if (at != last) {
+          System.arraycopy(vectors, last * dimension, vectors, at * dimension, dimension);
+          ids[at] = ids[last];
+          sessions[at] = sessions[last];
+          models[at] = models[last];
+          blacklisted[at] = blacklisted[last];
+          positions.put(ids[at], at);
+        }
+        ids[last] = null;
+        sessions[last] = null;
+        models[last] = null;
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+
+    void blacklist(String faceId) {
+      lock.writeLock().lock();
+      try {
+        Integer at = positions.get(faceId);
+        if (at != null) {
+          blacklisted[at] = true;
+        }
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+
+    int size() {
+      lock.readLock().lock();
+      try {
+        return size;
+      } finally {
+        lock.readLock().unlock();
+      }
+    }
+
+    List<FaceHit> search(String modelId, float[] probe, double minCosine) {
+      List<FaceHit> hits = new ArrayList<>();
+      lock.readLock().lock();
+      try {
+        float[] v = vectors;
+        for (int i = 0; i < size; i++) {
+          int offset = i * dimension;
+          float dot = 0;
+          for (int d = 0; d < dimension; d++) {
+            dot += v[offset + d] * probe[d];
+          }
+          if (dot >= minCosine && modelId.equals(models[i])) {
+            hits.add(new FaceHit(ids[i], sessions[i], blacklisted[i], dot));
+          }
+        }
+      } finally {
+        lock.readLock().unlock();
+      }
+      hits.sort(Comparator.comparingDouble(FaceHit::cosine).reversed());
+      return hits.size() > MAX_HITS ? List.copyOf(hits.subList(0, MAX_HITS)) : hits;
+    }
+
+    private void grow(int capacity) {
+      vectors = vectors == null ? new float[capacity * dimension] : Arrays.copyOf(vectors, capacity * dimension);
+      ids = ids == null ? new String[capacity] : Arrays.copyOf(ids, capacity);
+      sessions = sessions == null ? new String[capacity] : Arrays.copyOf(sessions, capacity);
+      models = models == null ? new String[capacity] : Arrays.copyOf(models, capacity);
+      blacklisted = blacklisted == null ? new boolean[capacity] : Arrays.copyOf(blacklisted, capacity);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.facematch.collection.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.facematch.collection.entity.ImageInput;
+import org.facematch.engine.control.DecodedImage;
+import org.facematch.engine.control.ImageIntake;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+import org.facematch.storage.control.BlobStore;
+import org.facematch.tenant.entity.TenantId;
+
+/**
+ * Turns what a client sent into image bytes: base64 inline, or an object in the caller's own
+ * prefix of the bucket. An {@code s3_uri} outside that prefix is refused before anything is read,
+ * so one tenant can never make the service read another tenant's object.
+ */
+@ApplicationScoped
+public class ImageLoader {
+
+  @Inject BlobStore blobStore;
+  @Inject ImageIntake intake;
+
+  public record Loaded(byte[] bytes, DecodedImage image) {}
+
+  public Loaded load(TenantId tenant, ImageInput input, String field) {
+    if (input == null || input.value() == null || input.value().isBlank()) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, field + " is required");
+    }
+    return switch (input.format()) {
+      case BASE64 -> {
+        byte[] bytes = intake.fromBase64(input.value());
+        yield new Loaded(bytes, intake.decode(bytes, ImageIntake.MAX_INLINE_BYTES));
+      }
+      case S3 -> {
+        String key = tenantKey(tenant, input.value(), field);
+        byte[] bytes =
+            blobStore
+                .get(key, ImageIntake.MAX_STORED_BYTES)
+                .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first"));
+        yield new Loaded(bytes, intake.decode(bytes, ImageIntake.MAX_STORED_BYTES));
+      }
+    };
+  }
+
+  private String tenantKey(TenantId tenant, String uri, String field) {
+    String prefix = StorageKeys.tenantPrefix(tenant);
+    return blobStore
+        .keyOf(uri)
+        .filter(key -> key.startsWith(prefix) && !key.contains(".."))
+        .orElseThrow(
+            () ->
+                new FaceMatchException(
+                    Problem.PERMISSION_DENIED, field + " must be an s3_uri from this API's upload-url for your tenant"));
+  }
+}

@@ -1,0 +1,13 @@
+package org.facematch.matching.entity;
+
+import java.util.List;
+import org.facematch.engine.entity.Similarity;
+
+/**
+ * The outcome of a 1:1 verification.
+ *
+ * @param confidence how sure the engine is that both images show a face: the lower of the two
+ *     subjects' detection scores
+ */
+public record Verification(
+    boolean match, Similarity similarity, double threshold, double confidence, List<ImageWarning> warnings) {}
