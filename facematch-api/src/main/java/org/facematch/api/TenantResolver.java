@@ -3,7 +3,7 @@ package org.facematch.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.facematch.audit.control.CallAudit;
+import org.facematch.audit.boundary.CallAudit;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.TenantId;

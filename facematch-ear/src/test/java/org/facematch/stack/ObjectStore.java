@@ -118,6 +118,27 @@ public final class ObjectStore implements AutoCloseable {
     return bucket;
   }
 
+  /** Takes the embedded server offline, to test outages. */
+  public void stop() {
+    try {
+      embedded.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Brings the embedded server back after {@link #stop()}. */
+  public void start() {
+    try {
+      embedded.start();
+      while (!"STARTED".equals(embedded.getState())) {
+        Thread.sleep(20);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     if (embedded != null) {

@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.control.CallAudit;
+import org.facematch.audit.boundary.CallAudit;
+import org.facematch.api.TenantResolver;
 import org.facematch.audit.entity.AuditRecord;
 
 /**
@@ -30,6 +31,7 @@ import org.facematch.audit.entity.AuditRecord;
 public class CallAuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   public static final String REQUEST_ID = "X-Request-Id";
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
   private static final System.Logger LOGGER = System.getLogger(CallAuditFilter.class.getName());
@@ -37,13 +39,20 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
   @Context ResourceInfo resourceInfo;
   @Inject CallAudit call;
   @Inject AuditTrail audit;
-  @Inject JsonWebToken jwt;
 
   @Override
   public void filter(ContainerRequestContext request) {
     String clientId = request.getHeaderString(REQUEST_ID);
     String requestId = clientId != null && CLIENT_ID.matcher(clientId).matches() ? clientId : UUID.randomUUID().toString();
-    call.begin(requestId, jwt.getRawToken() == null ? null : jwt.getName(), operation(resourceInfo.getResourceMethod()));
+    String actor = null;
+    if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
+      actor = jwt.getName();
+      Object tenant = jwt.getClaim(TenantResolver.TENANT_CLAIM);
+      if (tenant != null && TENANT.matcher(tenant.toString().replace("\"", "")).matches()) {
+        call.tenant(tenant.toString().replace("\"", ""));
+      }
+    }
+    call.begin(requestId, actor, operation(resourceInfo.getResourceMethod()));
   }
 
   @Override

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.facematch.audit.control.CallAudit;
 import org.facematch.audit.entity.AuditEvent;
 import org.facematch.audit.entity.AuditRecord;
 

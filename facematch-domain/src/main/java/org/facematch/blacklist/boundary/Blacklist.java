@@ -4,7 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.control.CallAudit;
+import org.facematch.audit.boundary.CallAudit;
 import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
 import org.facematch.collection.control.TransactionOutcome;

@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.control.CallAudit;
+import org.facematch.audit.boundary.CallAudit;
 import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
 import org.facematch.collection.control.ImageLoader;

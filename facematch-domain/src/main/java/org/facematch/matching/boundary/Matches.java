@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.control.CallAudit;
+import org.facematch.audit.boundary.CallAudit;
 import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.entity.Face;

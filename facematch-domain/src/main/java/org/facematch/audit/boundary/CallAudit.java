@@ -1,4 +1,4 @@
-package org.facematch.audit.control;
+package org.facematch.audit.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayList;
