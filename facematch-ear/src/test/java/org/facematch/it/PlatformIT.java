@@ -115,6 +115,18 @@ class PlatformIT {
     assertThat(signed.status()).isEqualTo(200);
   }
 
+  @Test
+  void theS3ServerRefusesAnExpiredUploadUrl() throws InterruptedException {
+    String creator = TestTenants.token(TestTenants.enabled(), "kyc:create").mint();
+    JsonObject ticket =
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": 1}").json();
+    Thread.sleep(2_500);
+
+    Api.Reply late = Api.send(put(URI.create(ticket.getString("upload_url")), "image/jpeg", new byte[] {1, 2, 3}));
+
+    assertThat(late.status()).isEqualTo(403);
+  }
+
   private static HttpRequest.Builder put(URI url, String contentType, byte[] body) {
     return HttpRequest.newBuilder(url)
         .header("Content-Type", contentType)

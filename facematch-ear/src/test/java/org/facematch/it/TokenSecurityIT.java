@@ -50,6 +50,15 @@ class TokenSecurityIT {
   }
 
   @Test
+  void auditsRefusedTokensToo() {
+    Api.Reply forged = Api.get(STATUS, Tokens.signedWith(DevKeys.untrustedKey()).tenant("x").groups("kyc:read").mint());
+
+    assertThat(TestTenants.auditOf(forged.header("X-Request-Id").orElseThrow()))
+        .singleElement()
+        .satisfies(row -> assertThat(row).startsWith("GET /kyc/facematch/collections/status|UNAUTHENTICATED|-|anonymous"));
+  }
+
+  @Test
   void requiresThePermissionOfTheOperation() {
     String tenant = TestTenants.enabled();
 

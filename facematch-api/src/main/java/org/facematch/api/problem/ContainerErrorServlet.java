@@ -1,5 +1,6 @@
 package org.facematch.api.problem;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,6 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.facematch.api.audit.CallAuditFilter;
+import org.facematch.audit.boundary.AuditTrail;
+import org.facematch.audit.boundary.CallAudit;
 import org.facematch.problem.entity.Problem;
 
 /**
@@ -19,6 +24,10 @@ import org.facematch.problem.entity.Problem;
 public class ContainerErrorServlet extends HttpServlet {
 
   static final String PATH = "/container-error";
+  private static final System.Logger LOGGER = System.getLogger(ContainerErrorServlet.class.getName());
+
+  @Inject CallAudit call;
+  @Inject AuditTrail audit;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -31,7 +40,12 @@ public class ContainerErrorServlet extends HttpServlet {
     URI base =
         URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
 
+    String requestId = UUID.randomUUID().toString();
+    if (instance.startsWith("/kyc/")) {
+      audited(requestId, request.getMethod() + " " + instance, problem);
+    }
     response.resetBuffer();
+    response.setHeader(CallAuditFilter.REQUEST_ID, requestId);
     response.setStatus(problem.status());
     response.setContentType(ProblemResponses.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -39,6 +53,16 @@ public class ContainerErrorServlet extends HttpServlet {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
     response.getWriter().write(ProblemResponses.body(problem, detailFor(problem), base, instance).toString());
+  }
+
+  /** Refusals before JAX-RS (a token the container rejected) are audited like any other call. */
+  private void audited(String requestId, String operation, Problem problem) {
+    try {
+      call.begin(requestId, null, operation);
+      audit.ended(problem.code());
+    } catch (RuntimeException e) {
+      LOGGER.log(System.Logger.Level.ERROR, "Could not audit request " + requestId, e);
+    }
   }
 
   private static Problem problemFor(int status, HttpServletRequest request) {
