@@ -90,6 +90,33 @@ class RegistrationRulesIT {
         .containsExactly("BLACKLIST|OK|" + tenant + "|back-office-7|" + faceId + "|reason: Known fraudster");
   }
 
+  /** A database that refuses the insert (a trigger stands in for the outage) after the image is stored. */
+  @Test
+  void aRegistrationTheDatabaseRefusesRemovesItsImageAgain() throws Exception {
+    String tenant = TestTenants.enabled();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+    String trigger = "fail_" + tenant.replace('-', '_');
+    try (var c = TestStack.get().database().connect(); var s = c.createStatement()) {
+      s.execute(
+          "CREATE TRIGGER " + trigger + " BEFORE INSERT ON faces FOR EACH ROW"
+              + " IF NEW.tenant_id = '" + tenant + "' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'outage'; END IF");
+    }
+    Api.Reply failed;
+    try {
+      failed = Api.postJson("/kyc/facematch/register", creator, Requests.register(Photos.person(Photos.PERSON_B), "db-outage").build().toString());
+    } finally {
+      try (var c = TestStack.get().database().connect(); var s = c.createStatement()) {
+        s.execute("DROP TRIGGER " + trigger);
+      }
+    }
+
+    assertProblem(failed, 503, "STORAGE_UNAVAILABLE");
+    assertThat(S3.count("tenants/" + tenant + "/faces/")).isZero();
+    assertThat(Api.postJson("/kyc/facematch/register", creator, Requests.register(Photos.person(Photos.PERSON_B), "db-outage").build().toString()).status())
+        .isEqualTo(201);
+    assertThat(S3.count("tenants/" + tenant + "/faces/")).isEqualTo(1);
+  }
+
   @Test
   void aRegistrationThatCannotStoreItsImageLeavesNothingBehindAndCanBeRetried() {
     String tenant = TestTenants.enabled();

@@ -16,16 +16,7 @@ final class S3 {
 
   static boolean exists(String key) {
     Map<String, String> env = TestStack.get().objectStore().environment();
-    try (S3Client s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(env.get("FACEMATCH_S3_ENDPOINT")))
-            .region(Region.of(env.get("FACEMATCH_S3_REGION")))
-            .forcePathStyle(true)
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
-            .build()) {
+    try (S3Client s3 = client(env)) {
       s3.headObject(r -> r.bucket(env.get("FACEMATCH_S3_BUCKET")).key(key));
       return true;
     } catch (NoSuchKeyException e) {
@@ -36,5 +27,24 @@ final class S3 {
       }
       throw e;
     }
+  }
+
+  static int count(String prefix) {
+    Map<String, String> env = TestStack.get().objectStore().environment();
+    try (S3Client s3 = client(env)) {
+      return s3.listObjectsV2(r -> r.bucket(env.get("FACEMATCH_S3_BUCKET")).prefix(prefix)).keyCount();
+    }
+  }
+
+  private static S3Client client(Map<String, String> env) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(env.get("FACEMATCH_S3_ENDPOINT")))
+        .region(Region.of(env.get("FACEMATCH_S3_REGION")))
+        .forcePathStyle(true)
+        .httpClientBuilder(Apache5HttpClient.builder())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
+        .build();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -104,9 +105,15 @@ public class FaceCollections {
           Problem.MAX_FACES_EXCEEDED, "Session " + sessionId + " already has " + registered + " of " + limit + " faces");
     }
     double quality = analysis.subject().quality().score();
-    em.persist(
-        new Face(faceId, tenantId.value(), sessionId, faceId, key, metadata, engine.modelId(),
-            analysis.embedding().toBytes(), quality));
+    try {
+      em.persist(
+          new Face(faceId, tenantId.value(), sessionId, faceId, key, metadata, engine.modelId(),
+              analysis.embedding().toBytes(), quality));
+      em.flush(); // a failing insert surfaces here, as a retryable error, not at commit
+    } catch (PersistenceException e) {
+      LOGGER.log(Level.WARNING, "Storing face " + faceId + " failed: " + e.getMessage());
+      throw new FaceMatchException(Problem.STORAGE_UNAVAILABLE, "The face could not be stored; nothing was kept. Retry later");
+    }
     call.face(faceId);
     audit.succeeded();
     return new RegisteredFace(faceId, faceId, key, quality, analysis.warnings());
