@@ -115,14 +115,14 @@ public class OnnxFaceEngine implements FaceEngine {
 
   @Override
   public List<DetectedFace> detect(DecodedImage image) {
-    return withSlot(() -> candidates(image).stream().map(Candidate::face).toList());
+    return withSlot(() -> candidates(image, true).stream().map(Candidate::face).toList());
   }
 
   @Override
   public FaceAnalysis analyze(DecodedImage image) {
     return withSlot(
         () -> {
-          List<Candidate> faces = candidates(image);
+          List<Candidate> faces = candidates(image, false);
           if (faces.isEmpty()) {
             throw new FaceMatchException(Problem.NO_FACE_DETECTED, "No face was found in the image");
           }
@@ -170,20 +170,28 @@ public class OnnxFaceEngine implements FaceEngine {
   /** A detected face and its aligned crop, which quality and the template both need. */
   private record Candidate(DetectedFace face, int[] aligned) {}
 
-  private List<Candidate> candidates(DecodedImage image) throws OrtException {
+  /**
+   * The plausible faces, largest first. Only the largest is aligned and assessed unless every
+   * face's quality is wanted: a verify of two group photos would otherwise align every bystander.
+   */
+  private List<Candidate> candidates(DecodedImage image, boolean assessAll) throws OrtException {
+    List<FaceDetector.Detection> detections = new ArrayList<>(detector.detect(image, MIN_DETECTION_SCORE));
+    detections.sort(Comparator.comparingDouble((FaceDetector.Detection d) -> d.box().area()).reversed());
     List<Candidate> faces = new ArrayList<>();
-    for (FaceDetector.Detection d : detector.detect(image, MIN_DETECTION_SCORE)) {
+    for (FaceDetector.Detection d : detections) {
       List<Point> points = landmarks.locate(image, d.box());
       if (!plausible(points, d.box())) {
         continue;
       }
-      int[] aligned = FaceAligner.align(image, points);
-      FaceQuality quality =
-          QualityAssessor.assess(aligned, points, d.box().height(), image.subsampling(), d.score());
+      int[] aligned = null;
+      FaceQuality quality = null;
+      if (assessAll || faces.isEmpty()) {
+        aligned = FaceAligner.align(image, points);
+        quality = QualityAssessor.assess(aligned, points, d.box().height(), image.subsampling(), d.score());
+      }
       faces.add(
           new Candidate(new DetectedFace(original(d.box(), image), original(points, image), d.score(), quality), aligned));
     }
-    faces.sort(Comparator.comparingDouble((Candidate c) -> c.face().box().area()).reversed());
     return faces;
   }
 

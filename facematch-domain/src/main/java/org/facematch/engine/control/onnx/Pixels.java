@@ -26,26 +26,30 @@ final class Pixels {
       bilinear(pixels, width, height, left, top, sx, sy, dstW, dstH, sink);
       return;
     }
+    int[] xs0 = new int[dstW];
+    int[] xs1 = new int[dstW];
+    for (int dx = 0; dx < dstW; dx++) {
+      xs0[dx] = Math.max(0, (int) Math.floor(left + dx * sx));
+      xs1[dx] = Math.min(width, Math.max(xs0[dx] + 1, (int) Math.floor(left + (dx + 1) * sx)));
+    }
     for (int dy = 0; dy < dstH; dy++) {
       int y0 = Math.max(0, (int) Math.floor(top + dy * sy));
       int y1 = Math.min(height, Math.max(y0 + 1, (int) Math.floor(top + (dy + 1) * sy)));
       for (int dx = 0; dx < dstW; dx++) {
-        int x0 = Math.max(0, (int) Math.floor(left + dx * sx));
-        int x1 = Math.min(width, Math.max(x0 + 1, (int) Math.floor(left + (dx + 1) * sx)));
+        int x0 = xs0[dx];
+        int x1 = xs1[dx];
         int r = 0;
         int g = 0;
         int b = 0;
         for (int y = y0; y < y1; y++) {
-          int row = y * width;
-          for (int i = row + x0, end = row + x1; i < end; i++) {
+          for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
             int p = pixels[i];
             r += (p >> 16) & 0xFF;
             g += (p >> 8) & 0xFF;
             b += p & 0xFF;
           }
         }
-        int n = Math.max(1, (y1 - y0) * (x1 - x0));
-        float inv = 1f / n;
+        float inv = 1f / Math.max(1, (y1 - y0) * (x1 - x0));
         sink.put(dx, dy, r * inv, g * inv, b * inv);
       }
     }
