@@ -64,34 +64,10 @@ final class FaceAligner {
       for (int u = 0; u < SIZE; u++) {
         double x = ia * u + ib * v + cx;
         double y = -ib * u + ia * v + cy;
-        out[v * SIZE + u] = bilinear(source, width, height, (x - originX) / f - shift, (y - originY) / f - shift);
+        out[v * SIZE + u] = Pixels.bilinear(source, width, height, (x - originX) / f - shift, (y - originY) / f - shift);
       }
     }
     return out;
-  }
-
-  /** One bilinear sample as packed RGB; outside the image is black. */
-  private static int bilinear(int[] src, int width, int height, double x, double y) {
-    int x0 = (int) Math.floor(x);
-    int y0 = (int) Math.floor(y);
-    double fx = x - x0;
-    double fy = y - y0;
-    int p00 = at(src, width, height, x0, y0);
-    int p10 = at(src, width, height, x0 + 1, y0);
-    int p01 = at(src, width, height, x0, y0 + 1);
-    int p11 = at(src, width, height, x0 + 1, y0 + 1);
-    double w00 = (1 - fx) * (1 - fy);
-    double w10 = fx * (1 - fy);
-    double w01 = (1 - fx) * fy;
-    double w11 = fx * fy;
-    int r = (int) Math.round(w00 * ((p00 >> 16) & 0xFF) + w10 * ((p10 >> 16) & 0xFF) + w01 * ((p01 >> 16) & 0xFF) + w11 * ((p11 >> 16) & 0xFF));
-    int g = (int) Math.round(w00 * ((p00 >> 8) & 0xFF) + w10 * ((p10 >> 8) & 0xFF) + w01 * ((p01 >> 8) & 0xFF) + w11 * ((p11 >> 8) & 0xFF));
-    int b = (int) Math.round(w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF));
-    return (r << 16) | (g << 8) | b;
-  }
-
-  private static int at(int[] src, int width, int height, int x, int y) {
-    return x < 0 || y < 0 || x >= width || y >= height ? 0 : src[y * width + x];
   }
 
   /** Where a template position comes from in the image: the inverse of the similarity. */

@@ -68,6 +68,12 @@ final class Pixels {
 
   /** Bilinear sample at a fractional source position; outside the image is black. */
   static void sample(int[] pixels, int width, int height, double x, double y, int dx, int dy, Sink sink) {
+    int p = bilinear(pixels, width, height, x, y);
+    sink.put(dx, dy, (p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
+  }
+
+  /** One bilinear sample as packed RGB; outside the image is black. */
+  static int bilinear(int[] pixels, int width, int height, double x, double y) {
     int x0 = (int) Math.floor(x);
     int y0 = (int) Math.floor(y);
     double fx = x - x0;
@@ -80,12 +86,10 @@ final class Pixels {
     double w10 = fx * (1 - fy);
     double w01 = (1 - fx) * fy;
     double w11 = fx * fy;
-    sink.put(
-        dx,
-        dy,
-        (float) (w00 * ((p00 >> 16) & 0xFF) + w10 * ((p10 >> 16) & 0xFF) + w01 * ((p01 >> 16) & 0xFF) + w11 * ((p11 >> 16) & 0xFF)),
-        (float) (w00 * ((p00 >> 8) & 0xFF) + w10 * ((p10 >> 8) & 0xFF) + w01 * ((p01 >> 8) & 0xFF) + w11 * ((p11 >> 8) & 0xFF)),
-        (float) (w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF)));
+    int r = (int) Math.round(w00 * ((p00 >> 16) & 0xFF) + w10 * ((p10 >> 16) & 0xFF) + w01 * ((p01 >> 16) & 0xFF) + w11 * ((p11 >> 16) & 0xFF));
+    int g = (int) Math.round(w00 * ((p00 >> 8) & 0xFF) + w10 * ((p10 >> 8) & 0xFF) + w01 * ((p01 >> 8) & 0xFF) + w11 * ((p11 >> 8) & 0xFF));
+    int b = (int) Math.round(w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF));
+    return (r << 16) | (g << 8) | b;
   }
 
   private static int at(int[] pixels, int width, int height, int x, int y) {
