@@ -47,14 +47,17 @@ final class FaceDetector {
     int padY = (HEIGHT - scaledH) / 2;
     float[] input = new float[3 * WIDTH * HEIGHT]; // 0 = grey 127 after normalisation
     int plane = WIDTH * HEIGHT;
-    Pixels.resample(
-        image.pixels(), image.width(), image.height(), 0, 0, image.width(), image.height(), scaledW, scaledH,
-        (x, y, r, g, b) -> {
-          int i = (y + padY) * WIDTH + x + padX;
-          input[i] = (r - 127f) / 128f;
-          input[plane + i] = (g - 127f) / 128f;
-          input[2 * plane + i] = (b - 127f) / 128f;
-        });
+    int[] scaled =
+        Pixels.resample(image.pixels(), image.width(), image.height(), 0, 0, image.width(), image.height(), scaledW, scaledH);
+    for (int y = 0; y < scaledH; y++) {
+      for (int x = 0; x < scaledW; x++) {
+        int p = scaled[y * scaledW + x];
+        int i = (y + padY) * WIDTH + x + padX;
+        input[i] = (((p >> 16) & 0xFF) - 127f) / 128f;
+        input[plane + i] = (((p >> 8) & 0xFF) - 127f) / 128f;
+        input[2 * plane + i] = ((p & 0xFF) - 127f) / 128f;
+      }
+    }
 
     List<Detection> candidates = new ArrayList<>();
     try (OnnxTensor tensor = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 3, HEIGHT, WIDTH});

@@ -29,10 +29,12 @@ final class LandmarkLocator {
     double side = Math.min(box.height(), Math.min(image.width(), image.height()));
     double left = Math.max(0, Math.min(image.width() - side, box.centerX() - side / 2));
     double top = Math.max(0, Math.min(image.height() - side, box.centerY() - side / 2));
+    int[] crop = Pixels.resample(image.pixels(), image.width(), image.height(), left, top, side, side, SIZE, SIZE);
     float[] input = new float[SIZE * SIZE];
-    Pixels.resample(
-        image.pixels(), image.width(), image.height(), left, top, side, side, SIZE, SIZE,
-        (x, y, r, g, b) -> input[y * SIZE + x] = (0.299f * r + 0.587f * g + 0.114f * b) / 256f);
+    for (int i = 0; i < input.length; i++) {
+      int p = crop[i];
+      input[i] = (0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF)) / 256f;
+    }
 
     float[] p = new float[136];
     try (OnnxTensor tensor = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 1, SIZE, SIZE});
