@@ -39,6 +39,9 @@ public final class ProblemResponses {
     if (problem == Problem.UNAUTHENTICATED) {
       builder.header("WWW-Authenticate", "Bearer");
     }
+    if (problem == Problem.RATE_LIMITED) {
+      builder.header("Retry-After", "1");
+    }
     return builder.build();
   }
 
