@@ -1,14 +1,19 @@
 package org.facematch.engine.control.rekognition;
 
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.facematch.engine.entity.Similarity;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesResponse;
@@ -46,6 +51,27 @@ public class RekognitionFaceEngine {
 
   public RekognitionFaceEngine(RekognitionClient client) {
     this.client = client;
+  }
+
+  /**
+   * A client for the configured region (and endpoint, for tests or VPC endpoints), with
+   * credentials from the standard AWS provider chain, a bounded number of attempts (the SDK's
+   * retry strategy with its backoff) and a timeout per call, so a slow Rekognition becomes a 503
+   * rather than a hung request.
+   */
+  public static RekognitionClient client(String region, Optional<URI> endpoint, int maxAttempts, Duration timeout) {
+    var builder =
+        RekognitionClient.builder()
+            .region(Region.of(region))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(3)).socketTimeout(timeout))
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(r -> r.maxAttempts(maxAttempts))
+                        .apiCallAttemptTimeout(timeout)
+                        .apiCallTimeout(timeout.multipliedBy(maxAttempts).plusSeconds(1)));
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder.build();
   }
 
   public static String collectionOf(String tenant) {
