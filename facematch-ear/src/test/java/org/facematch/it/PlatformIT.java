@@ -41,6 +41,10 @@ class PlatformIT {
     assertThat(openapi.body())
         .contains("/kyc/facematch/collections/status")
         .contains("/kyc/facematch/upload-url")
+        .contains("/kyc/facematch/verify")
+        .contains("/kyc/facematch/search")
+        .contains("FACE_IN_BLACKLIST")
+        .contains("application/problem+json")
         .contains("FaceMatch API");
   }
 

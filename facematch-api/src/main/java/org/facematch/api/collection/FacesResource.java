@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.TenantResolver;
@@ -38,7 +42,29 @@ public class FacesResource {
           "Stores the image under the tenant's prefix in S3 and the face's template for search. A"
               + " session may hold at most the tenant's max_faces_per_user faces (MAX_FACES_EXCEEDED"
               + " beyond), also under concurrent registrations.")
-  @APIResponse(responseCode = "201", description = "Registered")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = RegisterRequest.class),
+              examples =
+                  @ExampleObject(
+                      name = "from an upload",
+                      value =
+                          "{\"image_format\":\"s3\",\"image\":\"s3://facematch/tenants/acme/uploads/7c1e-selfie.jpg\","
+                              + "\"session_id\":\"kyc-000123\",\"metadata\":{\"customer\":\"c-42\"}}")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered",
+      content =
+          @Content(
+              schema = @Schema(implementation = RegisterResponse.class),
+              examples =
+                  @ExampleObject(
+                      name = "registered",
+                      value =
+                          "{\"face_id\":\"3c33d254-fb24-4d0f-9e70-bdc1a7d67609\",\"rekognition_face_id\":\"3c33d254-fb24-4d0f-9e70-bdc1a7d67609\","
+                              + "\"s3_key\":\"tenants/acme/faces/3c33d254-fb24-4d0f-9e70-bdc1a7d67609.jpg\",\"quality\":0.97,\"warnings\":[],"
+                              + "\"message\":\"Face registered\"}")))
   @APIResponse(responseCode = "400", description = "INVALID_PARAMETER, INVALID_IMAGE, NO_FACE_DETECTED, FACE_TOO_SMALL, MAX_FACES_EXCEEDED, ...")
   @APIResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE or ENGINE_UNAVAILABLE; nothing was stored, retry")
   public Response register(RegisterRequest request) {
