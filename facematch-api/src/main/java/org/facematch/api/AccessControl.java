@@ -20,8 +20,8 @@ import org.facematch.tenant.entity.TenantId;
 /**
  * Authorizes every API call before it reaches a resource: a valid token (validated by the
  * container's MP-JWT mechanism) carrying a tenant, one of the resource method's roles in its
- * {@code groups}, and a tenant with face matching enabled. Resources without {@link RolesAllowed} are refused, so a forgotten annotation
- * fails closed.
+ * {@code groups}, and a tenant with face matching enabled. Resources without {@link
+ * RolesAllowed} are refused, so a forgotten annotation fails closed.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
