@@ -9,10 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.blacklist.boundary.Blacklist;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.Roles;
 
 @Path("facematch/blacklist")
@@ -32,9 +31,7 @@ public class BlacklistResource {
   @APIResponse(responseCode = "403", description = "FEATURE_NOT_ENABLED when enable_blacklist is false")
   @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND")
   public BlacklistResponse blacklist(BlacklistRequest request) {
-    if (request == null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON request body is required");
-    }
+    RequestBodies.required(request);
     return BlacklistResponse.from(
         blacklist.add(tenantResolver.tenant(), request.faceId(), request.reason(), tenantResolver.subject()));
   }

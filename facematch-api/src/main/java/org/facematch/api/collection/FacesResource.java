@@ -19,10 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.facematch.api.ImageFormats;
+import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.Roles;
 
 @Path("facematch")
@@ -68,9 +67,7 @@ public class FacesResource {
   @APIResponse(responseCode = "400", description = "INVALID_PARAMETER, INVALID_IMAGE, NO_FACE_DETECTED, FACE_TOO_SMALL, MAX_FACES_EXCEEDED, ...")
   @APIResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE or ENGINE_UNAVAILABLE; nothing was stored, retry")
   public Response register(RegisterRequest request) {
-    if (request == null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON request body is required");
-    }
+    RequestBodies.required(request);
     var face =
         collections.register(
             tenantResolver.tenant(),

@@ -15,11 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.facematch.api.ImageFormats;
+import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.api.problem.ProblemDocument;
 import org.facematch.matching.boundary.Matches;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.Roles;
 
 @Path("facematch")
@@ -67,7 +66,7 @@ public class MatchesResource {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
   public VerifyResponse verify(VerifyRequest request) {
     long begin = System.nanoTime();
-    VerifyRequest r = required(request);
+    VerifyRequest r = RequestBodies.required(request);
     var verification =
         matches.verify(
             tenantResolver.tenant(),
@@ -122,7 +121,7 @@ public class MatchesResource {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
   public SearchResponse search(SearchRequest request) {
     long begin = System.nanoTime();
-    SearchRequest r = required(request);
+    SearchRequest r = RequestBodies.required(request);
     var report =
         matches.search(
             tenantResolver.tenant(),
@@ -131,12 +130,5 @@ public class MatchesResource {
             Optional.ofNullable(r.threshold()),
             Optional.ofNullable(r.sessionId()).filter(s -> !s.isBlank()));
     return SearchResponse.from(report, (System.nanoTime() - begin) / 1_000_000);
-  }
-
-  static <T> T required(T body) {
-    if (body == null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON request body is required");
-    }
-    return body;
   }
 }

@@ -10,10 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.collection.boundary.ImageUploads;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.Roles;
 
 @Path("facematch/upload-url")
@@ -34,9 +33,7 @@ public class UploadUrlsResource {
   @APIResponse(responseCode = "200", description = "The upload URL")
   @APIResponse(responseCode = "400", description = "INVALID_PARAMETER or MALFORMED_REQUEST")
   public UploadUrlResponse uploadUrl(UploadUrlRequest request) {
-    if (request == null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A JSON body with content_type is required");
-    }
+    RequestBodies.required(request, "A JSON body with content_type is required");
     Duration validFor =
         request.expiresIn() == null
             ? ImageUploads.DEFAULT_VALIDITY

@@ -1,0 +1,21 @@
+package org.facematch.api;
+
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+
+/** JAX-RS hands a resource {@code null} for an empty body; every endpoint refuses it alike. */
+public final class RequestBodies {
+
+  private RequestBodies() {}
+
+  public static <T> T required(T body) {
+    return required(body, "A JSON request body is required");
+  }
+
+  public static <T> T required(T body, String detail) {
+    if (body == null) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, detail);
+    }
+    return body;
+  }
+}
