@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestStack implements BeforeAllCallback {
 
-  static final int PORT_OFFSET = 10_000;
+  /** Another offset ({@code -Dfacematch.it.port-offset=20000}) lets two checkouts test at once. */
+  static final int PORT_OFFSET = Integer.getInteger("facematch.it.port-offset", 10_000);
   private static volatile LocalStack stack;
 
   @Override
@@ -36,8 +37,8 @@ public final class TestStack implements BeforeAllCallback {
             Path.of(System.getProperty("facematch.payara.dir", "target/payara6")).toAbsolutePath(),
             Path.of(System.getProperty("facematch.server.libs", "target/server-lib")).toAbsolutePath(),
             PORT_OFFSET,
-            13307,
-            19000);
+            3307 + PORT_OFFSET,
+            9000 + PORT_OFFSET);
     stack = LocalStack.start(layout, System.getenv(), true);
     return stack;
   }
