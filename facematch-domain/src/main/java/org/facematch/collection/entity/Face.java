@@ -31,7 +31,24 @@ import java.time.temporal.ChronoUnit;
     query =
         "SELECT f.id, f.tenantId, f.sessionId, f.modelVersion, f.blacklisted, f.embedding FROM Face f"
             + " WHERE f.id > :after AND f.embedding IS NOT NULL ORDER BY f.id")
+@NamedQuery(
+    name = Face.COUNT_PER_TENANT,
+    query = "SELECT f.tenantId, COUNT(f) FROM Face f WHERE f.tenantId IN :ids GROUP BY f.tenantId")
+@NamedQuery(
+    name = Face.ROWS_BY_TENANT,
+    query =
+        "SELECT NEW org.facematch.collection.entity.FaceRow(f.id, f.sessionId, f.createdAt, f.quality, f.blacklisted,"
+            + " f.blacklistReason) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session"
+            + " ORDER BY f.createdAt DESC, f.id")
+@NamedQuery(
+    name = Face.COUNT_ROWS_BY_TENANT,
+    query = "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session")
 public class Face {
+
+  public static final String ROWS_BY_TENANT = "Face.rowsByTenant";
+  public static final String COUNT_ROWS_BY_TENANT = "Face.countRowsByTenant";
+
+  public static final String COUNT_PER_TENANT = "Face.countPerTenant";
 
   public static final String COUNT_BY_TENANT = "Face.countByTenant";
   public static final String COUNT_BY_SESSION = "Face.countBySession";
@@ -119,6 +136,27 @@ public class Face {
       blacklistedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the column's precision
       blacklistedBy = actor;
     }
+  }
+
+  /** Takes the face off the blacklist; searches report it as an ordinary face again. */
+  public void removeFromBlacklist() {
+    blacklisted = false;
+    blacklistReason = null;
+    blacklistedAt = null;
+    blacklistedBy = null;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The search index's view of this face, empty when it has no template. */
+  public java.util.Optional<IndexedFace> indexed() {
+    return embedding == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new IndexedFace(id, sessionId, modelVersion, blacklisted,
+                org.facematch.engine.entity.Embedding.fromBytes(embedding, modelVersion).vector()));
   }
 
   public BlacklistState blacklistState() {

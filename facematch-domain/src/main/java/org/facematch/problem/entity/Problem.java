@@ -22,6 +22,7 @@ public enum Problem {
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  CONCURRENT_CHANGE(409, "Changed by someone else meanwhile"),
   RATE_LIMITED(429, "Too many requests"),
   INTERNAL_ERROR(500, "Internal error"),
   STORAGE_UNAVAILABLE(503, "Image storage unavailable"),

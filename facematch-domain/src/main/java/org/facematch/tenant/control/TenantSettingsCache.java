@@ -38,4 +38,9 @@ public class TenantSettingsCache {
     }
     return entry.settings();
   }
+
+  /** Forgets a tenant's settings, so the next call reads the change the console just committed. */
+  public void evict(TenantId tenant) {
+    entries.remove(tenant.value());
+  }
 }

@@ -46,6 +46,28 @@ public record TenantSettings(
         modelVersion);
   }
 
+  public TenantSettings withEnabled(boolean on) {
+    return new TenantSettings(on, verificationThreshold, searchThreshold, maxFacesPerUser, enableBlacklist, modelVersion);
+  }
+
+  /** The settings that differ from {@code before}, as {@code name: old -> new}, for the audit trail. */
+  public String changesFrom(TenantSettings before) {
+    java.util.List<String> changes = new java.util.ArrayList<>();
+    change(changes, "enabled", before.enabled, enabled);
+    change(changes, "verification_threshold", before.verificationThreshold, verificationThreshold);
+    change(changes, "search_threshold", before.searchThreshold, searchThreshold);
+    change(changes, "max_faces_per_user", before.maxFacesPerUser, maxFacesPerUser);
+    change(changes, "enable_blacklist", before.enableBlacklist, enableBlacklist);
+    change(changes, "model_version", before.modelVersion, modelVersion);
+    return String.join("; ", changes);
+  }
+
+  private static void change(java.util.List<String> changes, String name, Object before, Object after) {
+    if (!before.equals(after)) {
+      changes.add(name + ": " + before + " -> " + after);
+    }
+  }
+
   private static void requireUnitInterval(String name, double value) {
     if (!(value >= 0.0 && value <= 1.0)) {
       throw invalid(name + " must be between 0 and 1");

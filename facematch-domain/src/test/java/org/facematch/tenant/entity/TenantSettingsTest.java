@@ -54,4 +54,13 @@ class TenantSettingsTest {
             FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PARAMETER))
         .hasMessageContaining(field);
   }
+
+  @Test
+  void describesChangesAsOldToNew() {
+    TenantSettings before = TenantSettings.defaults("faceplugin-0.0.1");
+    TenantSettings after = new TenantSettings(false, 0.75, 0.8, 7, true, "faceplugin-0.0.1");
+    org.assertj.core.api.Assertions.assertThat(after.changesFrom(before))
+        .isEqualTo("verification_threshold: 0.6 -> 0.75; max_faces_per_user: 5 -> 7");
+    org.assertj.core.api.Assertions.assertThat(before.changesFrom(before)).isEmpty();
+  }
 }

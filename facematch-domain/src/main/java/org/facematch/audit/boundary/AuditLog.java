@@ -1,0 +1,122 @@
+package org.facematch.audit.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.facematch.audit.entity.AuditEntry;
+import org.facematch.audit.entity.AuditEvent;
+import org.facematch.audit.entity.AuditFilter;
+import org.facematch.audit.entity.AuditRecord;
+import org.facematch.tenant.entity.ConsoleActor;
+
+/**
+ * The audit trail as the console sees it: console actions are written here, and the log is read
+ * page by page with filters. Tenant admins see only their own tenant's events, whatever filter
+ * they send.
+ */
+@Stateless
+public class AuditLog {
+
+  static final int EXPORT_PAGE = 1000;
+
+  @PersistenceContext EntityManager em;
+
+  /** Writes one console action in the caller's transaction, or its own when there is none. */
+  public void record(String tenantId, String actor, String operation, String details) {
+    record(tenantId, actor, operation, AuditRecord.OK, List.of(), details);
+  }
+
+  public void record(String tenantId, String actor, String operation, String outcome, List<String> faceIds, String details) {
+    em.persist(new AuditEvent(new AuditRecord(null, tenantId, actor, operation, outcome, faceIds, null, null, details)));
+  }
+
+  /** For events that must stay even when the caller's transaction rolls back (refused sign-ins). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordSeparately(String tenantId, String actor, String operation, String outcome, String details) {
+    record(tenantId, actor, operation, outcome, List.of(), details);
+  }
+
+  /** Newest first. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<AuditEntry> page(ConsoleActor actor, AuditFilter filter, int offset, int limit) {
+    return query(AuditEntry.class, "SELECT NEW " + AuditEntry.class.getName()
+            + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
+            + " e.processingMs, e.requestId, e.details) FROM AuditEvent e", scoped(actor, filter), " ORDER BY e.occurredAt DESC, e.id DESC")
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public int count(ConsoleActor actor, AuditFilter filter) {
+    return query(Long.class, "SELECT COUNT(e) FROM AuditEvent e", scoped(actor, filter), "").getSingleResult().intValue();
+  }
+
+  /**
+   * Hands every matching event to {@code sink}, newest first, in pages walked by id so the cost
+   * per page stays flat however deep the export goes.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public void export(ConsoleActor actor, AuditFilter filter, Consumer<List<AuditEntry>> sink) {
+    AuditFilter scoped = scoped(actor, filter);
+    long below = Long.MAX_VALUE;
+    while (true) {
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("below", below);
+      List<AuditEntry> page =
+          query(AuditEntry.class, "SELECT NEW " + AuditEntry.class.getName()
+                  + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
+                  + " e.processingMs, e.requestId, e.details) FROM AuditEvent e", scoped, " AND e.id < :below ORDER BY e.id DESC", extra)
+              .setMaxResults(EXPORT_PAGE)
+              .getResultList();
+      if (page.isEmpty()) {
+        return;
+      }
+      sink.accept(page);
+      if (page.size() < EXPORT_PAGE) {
+        return;
+      }
+      below = page.get(page.size() - 1).id();
+      em.clear();
+    }
+  }
+
+  private static AuditFilter scoped(ConsoleActor actor, AuditFilter filter) {
+    return actor.isSupport() ? filter : filter.forTenant(actor.tenant());
+  }
+
+  private <T> TypedQuery<T> query(Class<T> type, String select, AuditFilter f, String tail) {
+    return query(type, select, f, tail, Map.of());
+  }
+
+  private <T> TypedQuery<T> query(Class<T> type, String select, AuditFilter f, String tail, Map<String, Object> extra) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>(extra);
+    where.add("1 = 1");
+    condition(where, params, "e.tenantId = :tenant", "tenant", f.tenantId());
+    condition(where, params, "e.operation = :operation", "operation", f.operation());
+    condition(where, params, "e.outcome = :outcome", "outcome", f.outcome());
+    condition(where, params, "e.actor = :actor", "actor", f.actor());
+    condition(where, params, "e.occurredAt >= :from", "from", f.from());
+    condition(where, params, "e.occurredAt < :to", "to", f.to());
+    TypedQuery<T> query = em.createQuery(select + " WHERE " + String.join(" AND ", where) + tail, type);
+    params.forEach(query::setParameter);
+    return query;
+  }
+
+  private static void condition(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return;
+    }
+    where.add(clause);
+    params.put(name, value instanceof String s ? s.strip() : value);
+  }
+}

@@ -1,0 +1,4 @@
+package org.facematch.tenant.entity;
+
+/** One row of the support staff's tenant list. */
+public record TenantOverview(String id, String name, boolean enabled, long faceCount, String modelVersion) {}
