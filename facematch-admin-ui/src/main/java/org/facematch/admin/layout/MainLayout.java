@@ -12,9 +12,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import org.facematch.admin.audit.AuditView;
+import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
 import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.security.LoginView;
+import org.facematch.admin.tenant.SettingsView;
+import org.facematch.admin.tenant.TenantsView;
+import org.facematch.tenant.entity.Roles;
 
 @PermitAll
 public class MainLayout extends AppLayout {
@@ -42,6 +47,15 @@ public class MainLayout extends AppLayout {
     addToNavbar(navbar);
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Dashboard", DashboardView.class));
+    String role = currentUser.role().orElse("");
+    if (role.equals(Roles.SUPPORT)) {
+      nav.addItem(new SideNavItem("Tenants", TenantsView.class));
+    }
+    if (role.equals(Roles.TENANT_ADMIN)) {
+      nav.addItem(new SideNavItem("Settings", SettingsView.class));
+      nav.addItem(new SideNavItem("Faces", FacesView.class));
+    }
+    nav.addItem(new SideNavItem("Audit log", AuditView.class));
     addToDrawer(nav);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.facematch.admin.layout.ProblemNotifications;
 import org.facematch.schema.boundary.SchemaMigrations;
 
 @DatabaseIdentityStoreDefinition(
@@ -25,5 +26,6 @@ public class ConsoleSecurity {
     ConsoleAccessControl accessControl = new ConsoleAccessControl();
     accessControl.setLoginView(LoginView.class);
     event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
+    event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new ProblemNotifications()));
   }
 }

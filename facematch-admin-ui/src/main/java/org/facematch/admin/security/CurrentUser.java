@@ -11,6 +11,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.facematch.tenant.boundary.ConsoleAccounts;
+import org.facematch.tenant.entity.ConsoleActor;
 import org.facematch.tenant.entity.Roles;
 
 /** The console user of the current session: who they are, signing in and signing out. */
@@ -20,6 +22,7 @@ public class CurrentUser {
   static final String SESSION_KEY = ConsoleUser.class.getName();
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject ConsoleAccounts accounts;
 
   public Optional<String> name() {
     return user().map(ConsoleUser::name);
@@ -28,6 +31,13 @@ public class CurrentUser {
   /** The user's console role, empty when nobody is signed in. */
   public Optional<String> role() {
     return user().map(ConsoleUser::role);
+  }
+
+  /** The signed-in user as the domain's boundaries take it. */
+  public ConsoleActor actor() {
+    return user()
+        .map(ConsoleUser::actor)
+        .orElseThrow(() -> new IllegalStateException("Nobody is signed in to this console session"));
   }
 
   public Optional<ConsoleUser> user() {
@@ -53,14 +63,15 @@ public class CurrentUser {
     }
     Optional<String> role =
         Stream.of(Roles.SUPPORT, Roles.TENANT_ADMIN).filter(result.getCallerGroups()::contains).findFirst();
-    if (role.isEmpty()) {
+    Optional<ConsoleActor> actor = accounts.actor(result.getCallerPrincipal().getName());
+    if (role.isEmpty() || actor.isEmpty() || !actor.get().role().equals(role.get())) {
       return false;
     }
     // Session fixation: an id handed out before sign-in must not stay valid after it.
     VaadinServletRequest.getCurrent().getHttpServletRequest().changeSessionId();
     VaadinSession.getCurrent()
         .getSession()
-        .setAttribute(SESSION_KEY, new ConsoleUser(result.getCallerPrincipal().getName(), role.get()));
+        .setAttribute(SESSION_KEY, new ConsoleUser(actor.get().name(), actor.get().role(), actor.get().tenant()));
     return true;
   }
 

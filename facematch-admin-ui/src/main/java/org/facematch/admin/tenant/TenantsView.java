@@ -1,0 +1,109 @@
+package org.facematch.admin.tenant;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.facematch.admin.layout.MainLayout;
+import org.facematch.admin.security.CurrentUser;
+import org.facematch.tenant.boundary.TenantAdministration;
+import org.facematch.tenant.entity.ModelVersion;
+import org.facematch.tenant.entity.Roles;
+import org.facematch.tenant.entity.TenantId;
+import org.facematch.tenant.entity.TenantOverview;
+
+/** Support staff: every tenant, page by page, with face matching switched on or off here. */
+@Route(value = "tenants", layout = MainLayout.class)
+@PageTitle("Tenants | FaceMatch console")
+@RolesAllowed(Roles.SUPPORT)
+public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
+
+  final TextField search = new TextField();
+  final Grid<TenantOverview> grid = new Grid<>();
+  final Button create = new Button("New tenant");
+  private final TenantAdministration tenants;
+  private final CurrentUser currentUser;
+
+  @Inject
+  public TenantsView(TenantAdministration tenants, CurrentUser currentUser) {
+    this.tenants = tenants;
+    this.currentUser = currentUser;
+    search.setPlaceholder("Search by name or id");
+    search.setId("tenant-search");
+    search.setClearButtonVisible(true);
+    search.setValueChangeMode(ValueChangeMode.LAZY);
+    search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+    create.setId("new-tenant");
+    create.addClickListener(click -> new TenantDialog(tenants, currentUser.actor(), this::created).open());
+
+    grid.addColumn(TenantOverview::name).setHeader("Name").setAutoWidth(true);
+    grid.addColumn(TenantOverview::id).setHeader("Id").setAutoWidth(true);
+    grid.addComponentColumn(t -> status(t)).setHeader("Face matching");
+    grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
+    grid.addColumn(t -> ModelVersion.label(t.modelVersion())).setHeader("Engine").setAutoWidth(true);
+    grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
+    grid.setItems(
+        query -> tenants.list(currentUser.actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
+        query -> tenants.count(currentUser.actor(), search.getValue()));
+
+    setSizeFull();
+    add(new H2("Tenants"), new HorizontalLayout(search, create), grid);
+  }
+
+  /** {@code tenants?search=acme} opens the list filtered, so a filtered list can be linked. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    event.getLocation().getQueryParameters().getSingleParameter("search").ifPresent(search::setValue);
+  }
+
+  private static Span status(TenantOverview tenant) {
+    Span badge = new Span(tenant.enabled() ? "Enabled" : "Disabled");
+    badge.getElement().getThemeList().add(tenant.enabled() ? "badge success" : "badge contrast");
+    return badge;
+  }
+
+  private Button toggle(TenantOverview tenant) {
+    Button button = new Button(tenant.enabled() ? "Disable" : "Enable", click -> confirmToggle(tenant));
+    button.setId((tenant.enabled() ? "disable-" : "enable-") + tenant.id());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, tenant.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+    return button;
+  }
+
+  void confirmToggle(TenantOverview tenant) {
+    boolean on = !tenant.enabled();
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setHeader((on ? "Enable" : "Disable") + " face matching for " + tenant.name() + "?");
+    confirm.setText(
+        on
+            ? "Its API clients can verify, register and search from now on."
+            : "Its API clients get 403 FEATURE_NOT_ENABLED from now on. Registered faces are kept.");
+    confirm.setCancelable(true);
+    confirm.setConfirmText(on ? "Yes, enable" : "Yes, disable");
+    confirm.addConfirmListener(
+        event -> {
+          tenants.enable(currentUser.actor(), new TenantId(tenant.id()), on);
+          Notification.show(tenant.name() + (on ? " enabled" : " disabled"));
+          grid.getDataProvider().refreshAll();
+        });
+    confirm.open();
+  }
+
+  private void created(TenantOverview tenant) {
+    Notification.show("Tenant " + tenant.name() + " created, face matching disabled");
+    search.setValue(tenant.id());
+    grid.getDataProvider().refreshAll();
+  }
+}

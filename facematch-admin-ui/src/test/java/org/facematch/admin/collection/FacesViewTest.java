@@ -1,0 +1,120 @@
+package org.facematch.admin.collection;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
+import org.facematch.admin.ConsoleUi;
+import org.facematch.admin.layout.BackgroundTasks;
+import org.facematch.admin.layout.MainLayout;
+import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.entity.FaceRow;
+import org.facematch.tenant.entity.ConsoleActor;
+import org.facematch.tenant.entity.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FacesViewTest {
+
+  final List<String> calls = new ArrayList<>();
+  final FaceCatalog catalog =
+      new FaceCatalog() {
+        @Override
+        public List<FaceRow> page(ConsoleActor actor, TenantId tenantId, String sessionFilter, int offset, int limit) {
+          actor.requireOwnTenant(tenantId);
+          calls.add("page " + tenantId + " " + offset + " " + limit);
+          return IntStream.range(offset, Math.min(5000, offset + limit))
+              .mapToObj(i -> new FaceRow("f" + i, "s" + i, Instant.EPOCH, 0.9, false, null))
+              .toList();
+        }
+
+        @Override
+        public int count(ConsoleActor actor, TenantId tenantId, String sessionFilter) {
+          return 5000;
+        }
+
+        @Override
+        public Optional<byte[]> image(ConsoleActor actor, TenantId tenantId, String faceId) {
+          calls.add("image " + faceId);
+          return Optional.of(new byte[] {1});
+        }
+
+        @Override
+        public void blacklist(ConsoleActor actor, TenantId tenantId, String faceId, String reason) {
+          calls.add("blacklist " + tenantId + " " + faceId + " " + reason);
+        }
+
+        @Override
+        public void delete(ConsoleActor actor, TenantId tenantId, String faceId) {
+          calls.add("delete " + tenantId + " " + faceId);
+        }
+      };
+
+  /** Runs background work at once, in the test's thread. */
+  final BackgroundTasks inline =
+      new BackgroundTasks() {
+        @Override
+        protected Executor executor() {
+          return Runnable::run;
+        }
+      };
+
+  @BeforeEach
+  void openFacesAsTenantAdmin() {
+    new ConsoleUi()
+        .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
+        .with(FacesView.class, () -> new FacesView(catalog, inline, ConsoleUi.currentUser()))
+        .start();
+    ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
+    UI.getCurrent().navigate(FacesView.class);
+  }
+
+  @AfterEach
+  void stop() {
+    ConsoleUi.stop();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void pagesLazilyWithinTheAdminsOwnTenantAndLoadsNoImageUpFront() {
+    Grid<FaceRow> grid = _get(Grid.class);
+    assertThat(GridKt._size(grid)).isEqualTo(5000);
+    GridKt._fetch(grid, 4000, 50);
+    assertThat(calls).contains("page demo 4000 50").noneMatch(call -> call.startsWith("image"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void blacklistingNeedsAReasonAndDeletingNeedsAConfirmation() {
+    Grid<FaceRow> grid = _get(Grid.class);
+    HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(grid, 0, "actions");
+    _click(_get(actions, Button.class, spec -> spec.withText("Blacklist")));
+    _click(_get(Button.class, spec -> spec.withId("confirm-blacklist")));
+    assertThat(_get(TextArea.class, spec -> spec.withId("blacklist-reason")).isInvalid()).isTrue();
+    _setValue(_get(TextArea.class, spec -> spec.withId("blacklist-reason")), "Forged passport");
+    _click(_get(Button.class, spec -> spec.withId("confirm-blacklist")));
+    assertThat(calls).contains("blacklist demo f0 Forged passport");
+
+    actions = (HorizontalLayout) GridKt._getCellComponent(grid, 1, "actions");
+    _click(_get(actions, Button.class, spec -> spec.withText("Delete")));
+    assertThat(calls).noneMatch(call -> call.startsWith("delete"));
+    ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+    assertThat(calls).contains("delete demo f1");
+  }
+}

@@ -1,0 +1,79 @@
+package org.facematch.admin.security;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import org.facematch.admin.ConsoleUi;
+import org.facematch.admin.collection.FacesView;
+import org.facematch.admin.dashboard.DashboardView;
+import org.facematch.admin.layout.BackgroundTasks;
+import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.admin.layout.MainLayout;
+import org.facematch.admin.tenant.SettingsView;
+import org.facematch.admin.tenant.TenantsView;
+import org.facematch.tenant.boundary.TenantAdministration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The roles each view declares hold, whatever URL the user types. */
+class ViewAccessTest {
+
+  final TenantAdministration refusingBoundary = new TenantAdministration();
+
+  @BeforeEach
+  void startConsoleWithItsAccessControl() {
+    new ConsoleUi()
+        .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
+        .with(LoginView.class, () -> new LoginView(ConsoleUi.currentUser()))
+        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser()))
+        .with(TenantsView.class, () -> new TenantsView(refusingBoundary, ConsoleUi.currentUser()))
+        .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
+        .with(FacesView.class, () -> new FacesView(new FaceCatalog(), new BackgroundTasks(), ConsoleUi.currentUser()))
+        .start();
+    ConsoleAccessControl accessControl = new ConsoleAccessControl();
+    accessControl.setLoginView(LoginView.class);
+    UI.getCurrent().addBeforeEnterListener(accessControl);
+  }
+
+  @AfterEach
+  void stop() {
+    ConsoleUi.stop();
+  }
+
+  @Test
+  void anonymousUsersLandOnTheLoginView() {
+    navigate("tenants");
+    _assertOne(LoginView.class);
+    _assertNone(TenantsView.class);
+  }
+
+  @Test
+  void tenantAdminsCannotOpenTheTenantList() {
+    ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
+    assertDenied("tenants", TenantsView.class);
+  }
+
+  @Test
+  void supportStaffCannotOpenATenantAdminsSettings() {
+    ConsoleUi.signIn(ConsoleUi.SUPPORT);
+    assertDenied("settings", SettingsView.class);
+    assertDenied("faces", FacesView.class);
+    UI.getCurrent().navigate("");
+    _assertOne(DashboardView.class);
+  }
+
+  private static void navigate(String location) {
+    UI.getCurrent().navigate(location);
+  }
+
+  /** Karibu's access-denied error view fails loudly, naming Vaadin's AccessDeniedException. */
+  private static void assertDenied(String location, Class<? extends com.vaadin.flow.component.Component> view) {
+    UI.getCurrent().navigate(location);
+    assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).noneMatch(view::isInstance);
+    assertThatThrownBy(() -> _assertNone(view)).hasMessageContaining("AccessDeniedException");
+  }
+}

@@ -1,0 +1,70 @@
+package org.facematch.admin.tenant;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import org.facematch.admin.ConsoleUi;
+import org.facematch.admin.layout.MainLayout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TenantsViewTest {
+
+  final FakeTenantAdministration tenants = new FakeTenantAdministration();
+
+  @BeforeEach
+  void openTenantsAsSupport() {
+    new ConsoleUi()
+        .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
+        .with(TenantsView.class, () -> new TenantsView(tenants, ConsoleUi.currentUser()))
+        .start();
+    ConsoleUi.signIn(ConsoleUi.SUPPORT);
+    UI.getCurrent().navigate(TenantsView.class);
+  }
+
+  @AfterEach
+  void stop() {
+    ConsoleUi.stop();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void pagesLazilyAndSearchesByName() {
+    Grid<?> grid = _get(Grid.class);
+    assertThat(GridKt._size(grid)).isEqualTo(1000);
+    GridKt._fetch(grid, 500, 20);
+    assertThat(tenants.calls).contains("list  500 20");
+    assertThat(tenants.calls).noneMatch(call -> call.matches("list .* 0 1000"));
+
+    _setValue(_get(TextField.class, spec -> spec.withId("tenant-search")), "acme");
+    GridKt._size(grid);
+    GridKt._fetch(grid, 0, 10);
+    assertThat(tenants.calls).contains("count acme", "list acme 0 10");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void enablesOnlyAfterConfirmation() {
+    Grid<Object> grid = _get(Grid.class);
+    Button enable = (Button) GridKt._getCellComponent(grid, 1, "toggle");
+    assertThat(enable.getText()).isEqualTo("Enable");
+    _click(enable);
+    assertThat(tenants.calls).noneMatch(call -> call.startsWith("enable"));
+
+    ConfirmDialog confirm = _get(ConfirmDialog.class);
+    assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Enable face matching for Tenant 1?");
+    ConfirmDialogKt._fireConfirm(confirm);
+
+    assertThat(tenants.calls).contains("enable t1 true by sam-support");
+  }
+}
