@@ -1,0 +1,71 @@
+package org.facematch.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/** Support staff and tenant admins change a tenant in real Chromium, and the API obeys at once. */
+@ContainerTest
+class ConsoleTenantsE2EIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.ear();
+  }
+
+  @Test
+  void supportEnablesADisabledTenantAndItsApiStopsAnswering403() {
+    String tenant = TestTenants.disabled();
+    String token = TestTenants.token(tenant, "kyc:read").mint();
+    assertThat(Api.get("/kyc/facematch/collections/status", token).status()).isEqualTo(403);
+    ConsoleE2E.Login support = ConsoleE2E.user("support", null);
+
+    try (Browser browser = Browser.open()) {
+      Page page = browser.newPage();
+      ConsoleE2E.open(page, "tenants?search=" + tenant, support);
+      assertThat(page.locator("#tenant-search input")).hasValue(tenant);
+      assertThat(page.locator("#enable-" + tenant)).isVisible();
+      Browser.screenshot(page, "console-tenants");
+      page.locator("#enable-" + tenant).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, enable")).click();
+      assertThat(page.locator("#disable-" + tenant)).isVisible();
+    }
+
+    assertThat(Api.get("/kyc/facematch/collections/status", token).status()).isEqualTo(200);
+    assertThat(ConsoleE2E.audit(tenant, "TENANT_ENABLE")).containsExactly(support.user() + "|enabled: false -> true");
+  }
+
+  @Test
+  void tenantAdminRaisesTheVerificationThresholdAndTheSameVerifyNoLongerMatches() {
+    String tenant = TestTenants.enabled();
+    String token = TestTenants.token(tenant, "kyc:read").mint();
+    String verify = Requests.verify(Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A));
+    JsonObject before = Api.postJson("/kyc/facematch/verify", token, verify).json();
+    assertThat(before.getBoolean("is_match")).isTrue();
+    double score = before.getJsonNumber("similarity_score").doubleValue();
+    double raised = Math.min(1.0, Math.floor(score * 100) / 100 + 0.01);
+    ConsoleE2E.Login admin = ConsoleE2E.user("tenant-admin", tenant);
+
+    try (Browser browser = Browser.open()) {
+      Page page = browser.newPage();
+      ConsoleE2E.open(page, "settings", admin);
+      page.locator("#verification_threshold input").fill(String.format(java.util.Locale.ROOT, "%.2f", raised));
+      page.locator("#verification_threshold input").press("Tab");
+      page.locator("#save-settings").click();
+      assertThat(page.getByText("Settings saved")).isVisible();
+      Browser.screenshot(page, "console-settings");
+    }
+
+    JsonObject after = Api.postJson("/kyc/facematch/verify", token, verify).json();
+    assertThat(after.getBoolean("is_match")).isFalse();
+    assertThat(after.getJsonNumber("threshold").doubleValue()).isEqualTo(raised);
+    assertThat(ConsoleE2E.audit(tenant, "TENANT_SETTINGS_UPDATE"))
+        .containsExactly(admin.user() + "|verification_threshold: 0.6 -> " + raised);
+  }
+}
