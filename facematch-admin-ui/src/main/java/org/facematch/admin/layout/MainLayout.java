@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.facematch.admin.audit.AuditView;
 import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
+import org.facematch.admin.review.ReviewView;
 import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.security.LoginView;
 import org.facematch.admin.tenant.SettingsView;
@@ -54,6 +55,7 @@ public class MainLayout extends AppLayout {
     if (role.equals(Roles.TENANT_ADMIN)) {
       nav.addItem(new SideNavItem("Settings", SettingsView.class));
       nav.addItem(new SideNavItem("Faces", FacesView.class));
+      nav.addItem(new SideNavItem("Review queue", ReviewView.class));
     }
     nav.addItem(new SideNavItem("Audit log", AuditView.class));
     addToDrawer(nav);

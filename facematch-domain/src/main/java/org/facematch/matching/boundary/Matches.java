@@ -31,6 +31,7 @@ import org.facematch.matching.entity.SearchReport;
 import org.facematch.matching.entity.Verification;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
+import org.facematch.review.boundary.Reviews;
 import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.Roles;
 import org.facematch.tenant.entity.TenantId;
@@ -50,6 +51,7 @@ public class Matches {
   @Inject EmbeddingIndex index;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
+  @Inject Reviews reviews; // issue 6: review queue
 
   @RolesAllowed(Roles.KYC_READ)
   public Verification verify(TenantId tenantId, ImageInput source, ImageInput target, Optional<Double> threshold) {
@@ -102,8 +104,10 @@ public class Matches {
     }
     String status = SearchRules.status(findings);
     call.details("status: " + status);
+    SearchReport report = new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
+    reviews.consider(tenantId, report, image); // issue 6: risky searches go to the console's review queue
     audit.succeeded();
-    return new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
+    return report;
   }
 
   private List<SearchMatch> describe(TenantId tenantId, List<SearchRules.Hit> hits) {

@@ -1,0 +1,16 @@
+package org.facematch.review.entity;
+
+import java.time.Instant;
+
+/** A review case as the queue lists it. */
+public record ReviewSummary(
+    Long id,
+    Instant createdAt,
+    String searchStatus,
+    String risk,
+    String matchedFaceId,
+    String matchedSessionId,
+    double similarity,
+    String state,
+    String decidedBy,
+    Instant decidedAt) {}
