@@ -10,6 +10,7 @@ import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
 import org.facematch.admin.layout.BackgroundTasks;
+import org.facematch.audit.boundary.AuditLog;
 import org.facematch.collection.boundary.FaceCatalog;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.tenant.SettingsView;
@@ -29,7 +30,7 @@ class ViewAccessTest {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(LoginView.class, () -> new LoginView(ConsoleUi.currentUser()))
-        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser()))
+        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), new FaceCatalog(), new AuditLog()))
         .with(TenantsView.class, () -> new TenantsView(refusingBoundary, ConsoleUi.currentUser()))
         .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
         .with(FacesView.class, () -> new FacesView(new FaceCatalog(), new BackgroundTasks(), ConsoleUi.currentUser()))

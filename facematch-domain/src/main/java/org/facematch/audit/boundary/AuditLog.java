@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditEvent;
 import org.facematch.audit.entity.AuditFilter;
 import org.facematch.audit.entity.AuditRecord;
+import org.facematch.audit.entity.OperationCount;
 import org.facematch.tenant.entity.ConsoleActor;
+import org.facematch.tenant.entity.TenantId;
 
 /**
  * The audit trail as the console sees it: console actions are written here, and the log is read
@@ -87,6 +90,20 @@ public class AuditLog {
       below = page.get(page.size() - 1).id();
       em.clear();
     }
+  }
+
+  /** Events of one tenant since a moment, by operation and outcome (the dashboard's chart). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<OperationCount> operationsSince(ConsoleActor actor, TenantId tenantId, Instant since) {
+    actor.requireTenant(tenantId);
+    return em.createQuery(
+            "SELECT NEW " + OperationCount.class.getName() + "(e.operation, e.outcome, COUNT(e)) FROM AuditEvent e"
+                + " WHERE e.tenantId = :tenant AND e.occurredAt >= :since GROUP BY e.operation, e.outcome"
+                + " ORDER BY e.operation, e.outcome",
+            OperationCount.class)
+        .setParameter("tenant", tenantId.value())
+        .setParameter("since", since)
+        .getResultList();
   }
 
   private static AuditFilter scoped(ConsoleActor actor, AuditFilter filter) {

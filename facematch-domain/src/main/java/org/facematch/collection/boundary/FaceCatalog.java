@@ -13,6 +13,7 @@ import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
 import org.facematch.collection.control.TransactionOutcome;
 import org.facematch.collection.entity.Face;
+import org.facematch.collection.entity.FaceCounts;
 import org.facematch.collection.entity.FaceRow;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
@@ -62,6 +63,14 @@ public class FaceCatalog {
         .setParameter("session", prefix(sessionFilter))
         .getSingleResult()
         .intValue();
+  }
+
+  /** Counts only, so support staff may see them too: faces and blacklisted faces. */
+  public FaceCounts counts(ConsoleActor actor, TenantId tenantId) {
+    actor.requireTenant(tenantId);
+    Object[] row =
+        em.createNamedQuery(Face.COUNTS_BY_TENANT, Object[].class).setParameter("tenantId", tenantId.value()).getSingleResult();
+    return new FaceCounts(row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
   }
 
   /** The registered image, read from the object store on demand; empty when it is gone. */

@@ -43,7 +43,13 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = Face.COUNT_ROWS_BY_TENANT,
     query = "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session")
+@NamedQuery(
+    name = Face.COUNTS_BY_TENANT,
+    query =
+        "SELECT COUNT(f), SUM(CASE WHEN f.blacklisted = TRUE THEN 1 ELSE 0 END) FROM Face f WHERE f.tenantId = :tenantId")
 public class Face {
+
+  public static final String COUNTS_BY_TENANT = "Face.countsByTenant";
 
   public static final String ROWS_BY_TENANT = "Face.rowsByTenant";
   public static final String COUNT_ROWS_BY_TENANT = "Face.countRowsByTenant";
