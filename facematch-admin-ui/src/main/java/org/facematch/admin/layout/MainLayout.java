@@ -16,6 +16,7 @@ import org.facematch.admin.audit.AuditView;
 import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
 import org.facematch.admin.review.ReviewView;
+import org.facematch.admin.security.ConsoleUsersView;
 import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.security.LoginView;
 import org.facematch.admin.tenant.SettingsView;
@@ -33,6 +34,7 @@ public class MainLayout extends AppLayout {
     H1 appName = new H1("FaceMatch console");
     appName.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
     user.setText(currentUser.name().orElse(""));
+    user.setId("current-user");
     logout.setId("logout");
     logout.addClickListener(
         click -> {
@@ -51,6 +53,7 @@ public class MainLayout extends AppLayout {
     String role = currentUser.role().orElse("");
     if (role.equals(Roles.SUPPORT)) {
       nav.addItem(new SideNavItem("Tenants", TenantsView.class));
+      nav.addItem(new SideNavItem("Console users", ConsoleUsersView.class));
     }
     if (role.equals(Roles.TENANT_ADMIN)) {
       nav.addItem(new SideNavItem("Settings", SettingsView.class));

@@ -53,18 +53,27 @@ public class CurrentUser {
 
   /**
    * Checks the credentials against the console users' identity store (PBKDF2 hashes) and, when
-   * they match, signs the user in for the rest of the HTTP session.
+   * they match, signs the user in for the rest of the HTTP session. Every attempt is audited; after
+   * {@link ConsoleAccounts#MAX_FAILURES} wrong passwords in a row a login waits {@link
+   * ConsoleAccounts#LOCK_MILLIS} ms, and the answer while it waits is the same "wrong
+   * credentials", so guessing gains nothing.
    */
   public boolean signIn(String username, String password) {
+    if (accounts.lockedUntil(username).isPresent()) {
+      accounts.signInWhileLocked(username);
+      return false;
+    }
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      accounts.signInFailed(username);
       return false;
     }
     Optional<String> role =
         Stream.of(Roles.SUPPORT, Roles.TENANT_ADMIN).filter(result.getCallerGroups()::contains).findFirst();
     Optional<ConsoleActor> actor = accounts.actor(result.getCallerPrincipal().getName());
     if (role.isEmpty() || actor.isEmpty() || !actor.get().role().equals(role.get())) {
+      accounts.signInFailed(username);
       return false;
     }
     // Session fixation: an id handed out before sign-in must not stay valid after it.
@@ -72,6 +81,7 @@ public class CurrentUser {
     VaadinSession.getCurrent()
         .getSession()
         .setAttribute(SESSION_KEY, new ConsoleUser(actor.get().name(), actor.get().role(), actor.get().tenant()));
+    accounts.signedIn(actor.get().name());
     return true;
   }
 

@@ -33,6 +33,7 @@ class ViewAccessTest {
         .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), new FaceCatalog(), new AuditLog()))
         .with(TenantsView.class, () -> new TenantsView(refusingBoundary, ConsoleUi.currentUser()))
         .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
+        .with(ConsoleUsersView.class, () -> new ConsoleUsersView(new org.facematch.tenant.boundary.ConsoleAccounts(), ConsoleUi.currentUser()))
         .with(FacesView.class, () -> new FacesView(new FaceCatalog(), new BackgroundTasks(), ConsoleUi.currentUser()))
         .start();
     ConsoleAccessControl accessControl = new ConsoleAccessControl();
@@ -56,6 +57,7 @@ class ViewAccessTest {
   void tenantAdminsCannotOpenTheTenantList() {
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     assertDenied("tenants", TenantsView.class);
+    assertDenied("users", ConsoleUsersView.class);
   }
 
   @Test

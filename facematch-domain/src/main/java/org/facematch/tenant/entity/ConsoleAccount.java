@@ -3,6 +3,7 @@ package org.facematch.tenant.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,16 @@ import java.time.temporal.ChronoUnit;
  */
 @Entity
 @Table(name = "console_users")
+@NamedQuery(
+    name = ConsoleAccount.ALL,
+    query =
+        "SELECT NEW org.facematch.tenant.entity.ConsoleLogin(a.username, a.role, a.tenantId, a.enabled, a.lockedUntil,"
+            + " a.createdAt, a.createdBy) FROM ConsoleAccount a ORDER BY a.username")
+@NamedQuery(name = ConsoleAccount.COUNT, query = "SELECT COUNT(a) FROM ConsoleAccount a")
 public class ConsoleAccount {
+
+  public static final String ALL = "ConsoleAccount.all";
+  public static final String COUNT = "ConsoleAccount.count";
 
   @Id String username;
 
