@@ -68,4 +68,29 @@ class ConsoleTenantsE2EIT {
     assertThat(ConsoleE2E.audit(tenant, "TENANT_SETTINGS_UPDATE"))
         .containsExactly(admin.user() + "|verification_threshold: 0.6 -> " + raised);
   }
+
+  @Test
+  void secondAdminSavingStaleSettingsIsRefusedInsteadOfOverwriting() {
+    String tenant = TestTenants.enabled();
+    ConsoleE2E.Login first = ConsoleE2E.user("tenant-admin", tenant);
+    ConsoleE2E.Login second = ConsoleE2E.user("tenant-admin", tenant);
+
+    try (Browser browser = Browser.open()) {
+      Page one = browser.newPage();
+      Page two = browser.newPage();
+      ConsoleE2E.open(one, "settings", first);
+      ConsoleE2E.open(two, "settings", second);
+      one.locator("#max_faces_per_user input").fill("7");
+      one.locator("#max_faces_per_user input").press("Tab");
+      one.locator("#save-settings").click();
+      assertThat(one.getByText("Settings saved")).isVisible();
+
+      two.locator("#max_faces_per_user input").fill("9");
+      two.locator("#max_faces_per_user input").press("Tab");
+      two.locator("#save-settings").click();
+      assertThat(two.getByText("Someone else changed these settings meanwhile. Reload to see their values.")).isVisible();
+      assertThat(two.locator("#reload-settings")).isVisible();
+    }
+    assertThat(ConsoleE2E.audit(tenant, "TENANT_SETTINGS_UPDATE")).containsExactly(first.user() + "|max_faces_per_user: 5 -> 7");
+  }
 }

@@ -64,6 +64,11 @@ class FacesViewTest {
         public void delete(ConsoleActor actor, TenantId tenantId, String faceId) {
           calls.add("delete " + tenantId + " " + faceId);
         }
+
+        @Override
+        public List<String> faceIdsOfSession(ConsoleActor actor, TenantId tenantId, String sessionId) {
+          return List.of(sessionId + "-a", sessionId + "-b", sessionId + "-c");
+        }
       };
 
   /** Runs background work at once, in the test's thread. */
@@ -116,5 +121,21 @@ class FacesViewTest {
     assertThat(calls).noneMatch(call -> call.startsWith("delete"));
     ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
     assertThat(calls).contains("delete demo f1");
+  }
+
+  @Test
+  void bulkDeletesASessionInTheBackgroundWithProgress() {
+    Button deleteSession = _get(Button.class, spec -> spec.withId("delete-session"));
+    assertThat(deleteSession.isEnabled()).isFalse();
+    _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("session-filter")), "kyc-1");
+    _click(deleteSession);
+    ConfirmDialog confirm = _get(ConfirmDialog.class);
+    assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Delete all 3 faces of session kyc-1?");
+    ConfirmDialogKt._fireConfirm(confirm);
+    com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
+
+    assertThat(calls).contains("delete demo kyc-1-a", "delete demo kyc-1-b", "delete demo kyc-1-c");
+    com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("Deleted 3 faces");
+    assertThat(_get(FacesView.class).progress.isVisible()).isFalse();
   }
 }
