@@ -39,6 +39,14 @@ class FakeTenantAdministration extends TenantAdministration {
   }
 
   @Override
+  public TenantOverview create(ConsoleActor actor, String id, String name) {
+    actor.requireSupport();
+    TenantId tenantId = new TenantId(id);
+    calls.add("create " + tenantId + " " + name + " by " + actor.name());
+    return new TenantOverview(tenantId.value(), name, false, 0, ModelVersion.LOCAL.id());
+  }
+
+  @Override
   public void enable(ConsoleActor actor, TenantId tenantId, boolean on) {
     actor.requireSupport();
     calls.add("enable " + tenantId + " " + on + " by " + actor.name());

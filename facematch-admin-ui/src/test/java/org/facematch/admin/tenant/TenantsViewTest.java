@@ -67,4 +67,19 @@ class TenantsViewTest {
 
     assertThat(tenants.calls).contains("enable t1 true by sam-support");
   }
+
+  @Test
+  void createsATenantDisabledAndShowsInvalidIdsAtTheField() {
+    _click(_get(Button.class, spec -> spec.withId("new-tenant")));
+    _setValue(_get(TextField.class, spec -> spec.withId("tenant-id")), "bad id!");
+    _setValue(_get(TextField.class, spec -> spec.withId("tenant-name")), "Acme Bank");
+    _click(_get(Button.class, spec -> spec.withId("create-tenant")));
+    assertThat(_get(TextField.class, spec -> spec.withId("tenant-id")).isInvalid()).isTrue();
+    assertThat(tenants.calls).noneMatch(call -> call.startsWith("create"));
+
+    _setValue(_get(TextField.class, spec -> spec.withId("tenant-id")), "acme");
+    _click(_get(Button.class, spec -> spec.withId("create-tenant")));
+    assertThat(tenants.calls).contains("create acme Acme Bank by sam-support");
+    assertThat(_get(TextField.class, spec -> spec.withId("tenant-search")).getValue()).isEqualTo("acme");
+  }
 }

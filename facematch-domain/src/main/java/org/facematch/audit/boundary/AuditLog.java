@@ -41,12 +41,6 @@ public class AuditLog {
     em.persist(new AuditEvent(new AuditRecord(null, tenantId, actor, operation, outcome, faceIds, null, null, details)));
   }
 
-  /** For events that must stay even when the caller's transaction rolls back (refused sign-ins). */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordSeparately(String tenantId, String actor, String operation, String outcome, String details) {
-    record(tenantId, actor, operation, outcome, List.of(), details);
-  }
-
   /** Newest first. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<AuditEntry> page(ConsoleActor actor, AuditFilter filter, int offset, int limit) {
