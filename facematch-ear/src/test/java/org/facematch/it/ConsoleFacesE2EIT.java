@@ -41,6 +41,11 @@ class ConsoleFacesE2EIT {
       page.locator("#blacklist-reason textarea").fill("Forged passport");
       page.locator("#confirm-blacklist").click();
       assertThat(page.getByText("Blacklisted: Forged passport")).isVisible();
+      assertThat(searchRisks(mine)).contains("FACE_IN_BLACKLIST");
+
+      page.locator("#unblacklist-" + faceId).click();
+      assertThat(page.getByText("Blacklisted: Forged passport")).isHidden();
+      assertThat(searchRisks(mine)).doesNotContain("FACE_IN_BLACKLIST", "POSSIBLE_FACE_IN_BLACKLIST");
     }
     assertThat(ConsoleE2E.audit(mine, "CONSOLE_BLACKLIST")).containsExactly(admin.user() + "|reason: Forged passport");
     assertThat(ConsoleE2E.audit(other, "CONSOLE_BLACKLIST")).isEmpty();
@@ -57,6 +62,13 @@ class ConsoleFacesE2EIT {
       assertThat(page.locator("#faces")).hasCount(0);
       assertThat(page.locator("img.face-thumbnail")).hasCount(0);
     }
+  }
+
+  /** The risks a search for another picture of the same person reports: the API's view of the index. */
+  static java.util.List<String> searchRisks(String tenant) {
+    String token = TestTenants.token(tenant, "kyc:read").mint();
+    return FaceMatchingFlowIT.risks(
+        Api.postJson("/kyc/facematch/search", token, Requests.search(Photos.otherPictureOf(Photos.PERSON_A)).build().toString()).json());
   }
 
   static String register(String tenant, String session, byte[] image) {
