@@ -54,6 +54,9 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addComponentColumn(t -> status(t)).setHeader("Face matching");
     grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
     grid.addColumn(t -> ModelVersion.label(t.modelVersion())).setHeader("Engine").setAutoWidth(true);
+    grid.addColumn(t -> String.format("%.2f / %.2f", t.verificationThreshold(), t.searchThreshold()))
+        .setHeader("Thresholds (verify / search)")
+        .setAutoWidth(true);
     grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
     grid.setItems(
         query -> tenants.list(currentUser.actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),

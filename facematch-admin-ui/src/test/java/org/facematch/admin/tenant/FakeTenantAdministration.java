@@ -27,7 +27,7 @@ class FakeTenantAdministration extends TenantAdministration {
     actor.requireSupport();
     calls.add("list " + nameFilter + " " + offset + " " + limit);
     return IntStream.range(offset, Math.min(tenants, offset + limit))
-        .mapToObj(i -> new TenantOverview("t" + i, "Tenant " + i, i % 2 == 0, i, ModelVersion.LOCAL.id()))
+        .mapToObj(i -> new TenantOverview("t" + i, "Tenant " + i, i % 2 == 0, i, ModelVersion.LOCAL.id(), 0.6, 0.8))
         .toList();
   }
 
@@ -43,7 +43,7 @@ class FakeTenantAdministration extends TenantAdministration {
     actor.requireSupport();
     TenantId tenantId = new TenantId(id);
     calls.add("create " + tenantId + " " + name + " by " + actor.name());
-    return new TenantOverview(tenantId.value(), name, false, 0, ModelVersion.LOCAL.id());
+    return new TenantOverview(tenantId.value(), name, false, 0, ModelVersion.LOCAL.id(), 0.6, 0.8);
   }
 
   @Override

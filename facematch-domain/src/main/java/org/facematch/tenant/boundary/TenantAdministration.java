@@ -66,7 +66,7 @@ public class TenantAdministration {
         .getResultList()
         .forEach(row -> counts.put((String) row[0], (Long) row[1]));
     return page.stream()
-        .map(t -> new TenantOverview(t.id(), t.name(), t.enabled(), counts.getOrDefault(t.id(), 0L), t.modelVersion()))
+        .map(t -> t.withFaceCount(counts.getOrDefault(t.id(), 0L)))
         .toList();
   }
 
@@ -90,10 +90,12 @@ public class TenantAdministration {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, "A tenant with this id or name exists already");
     }
     Tenant tenant = new Tenant(tenantId, display, ModelVersion.LOCAL.id(), actor.name());
+    TenantSettings settings = tenant.settings();
     em.persist(tenant);
     audit.record(tenantId.value(), actor.name(), CREATED, "name: " + display);
     evictAfterCommit(tenantId);
-    return new TenantOverview(tenantId.value(), display, false, 0, ModelVersion.LOCAL.id());
+    return new TenantOverview(
+        tenantId.value(), display, false, 0, settings.modelVersion(), settings.verificationThreshold(), settings.searchThreshold());
   }
 
   /** Turns face matching on or off for a tenant (the seed's "contact support to enable"). */

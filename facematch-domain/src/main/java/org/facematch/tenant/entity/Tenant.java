@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = Tenant.OVERVIEW_BY_NAME,
     query =
-        "SELECT NEW org.facematch.tenant.entity.TenantOverview(t.id, t.name, t.enabled, 0L, t.modelVersion)"
+        "SELECT NEW org.facematch.tenant.entity.TenantOverview(t.id, t.name, t.enabled, 0L, t.modelVersion,"
+            + " t.verificationThreshold, t.searchThreshold)"
             + " FROM Tenant t WHERE LOWER(t.name) LIKE :name OR LOWER(t.id) LIKE :name ORDER BY t.name, t.id")
 @NamedQuery(
     name = Tenant.COUNT_BY_NAME,
