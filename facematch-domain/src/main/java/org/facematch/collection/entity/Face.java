@@ -29,8 +29,8 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = Face.INDEX_PAGE,
     query =
-        "SELECT f.id, f.tenantId, f.sessionId, f.modelVersion, f.blacklisted, f.embedding FROM Face f"
-            + " WHERE f.id > :after AND f.embedding IS NOT NULL ORDER BY f.id")
+        "SELECT f.id, f.tenantId, f.embedding FROM Face f"
+            + " WHERE f.id > :after AND f.modelVersion = :model AND f.embedding IS NOT NULL ORDER BY f.id")
 public class Face {
 
   public static final String COUNT_BY_TENANT = "Face.countByTenant";
@@ -109,6 +109,15 @@ public class Face {
 
   public String s3Key() {
     return s3Key;
+  }
+
+  public String engineFaceId() {
+    return engineFaceId;
+  }
+
+  /** The engine the face was enrolled with; only that engine can find or forget it. */
+  public String modelVersion() {
+    return modelVersion;
   }
 
   /** Idempotent: a face already on the blacklist keeps its original reason, time and actor. */
