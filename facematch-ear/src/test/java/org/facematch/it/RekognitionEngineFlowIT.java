@@ -205,6 +205,40 @@ class RekognitionEngineFlowIT {
         .hasSize(4);
   }
 
+  @Test
+  void anEngineFailureDuringRegistrationLeavesNothingBehind() {
+    String tenant = rekognitionTenant();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+    String reader = TestTenants.token(tenant, "kyc:read").mint();
+    answer("IndexFaces", 500, "{\"__type\":\"InternalServerError\",\"Message\":\"Rekognition is having a bad day\"}");
+
+    assertProblem(
+        Api.postJson("/kyc/facematch/register", creator, Requests.register(Photos.person(Photos.PERSON_C), "s-9").build().toString()),
+        503,
+        "ENGINE_UNAVAILABLE");
+
+    assertThat(S3.count("tenants/" + tenant + "/faces/")).isZero();
+    assertThat(TestTenants.faceRows(tenant)).as("no row in the database").isZero();
+
+    // the engine enrolled the face, then the image store failed: Rekognition's entry is removed again
+    scriptRekognition();
+    TestStack.get().objectStore().stop();
+    Api.Reply failed;
+    try {
+      failed = Api.postJson("/kyc/facematch/register", creator, Requests.register(Photos.person(Photos.PERSON_C), "s-9").build().toString());
+    } finally {
+      TestStack.get().objectStore().start();
+    }
+    assertProblem(failed, 503, "STORAGE_UNAVAILABLE");
+    String enrolled =
+        Json.createReader(new java.io.StringReader(rekognition.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("RekognitionService.IndexFaces"))).get(0).getBodyAsString()))
+            .readObject()
+            .getString("ExternalImageId");
+    assertSent("DeleteFaces", "{\"CollectionId\":\"facematch-" + tenant + "\",\"FaceIds\":[\"rk-" + enrolled + "\"]}");
+    assertThat(TestTenants.faceRows(tenant)).isZero();
+  }
+
   private static String rekognitionTenant() {
     String tenant = TestTenants.enabled();
     TestTenants.set(tenant, "model_version = 'rekognition'");
