@@ -1,6 +1,8 @@
 package org.facematch.it;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.facematch.stack.LocalStack;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,6 +16,9 @@ public final class TestStack implements BeforeAllCallback {
 
   /** Another offset ({@code -Dfacematch.it.port-offset=20000}) lets two checkouts test at once. */
   static final int PORT_OFFSET = Integer.getInteger("facematch.it.port-offset", 10_000);
+  /** Where the Rekognition stand-in (WireMock, started by the tests that use it) listens. */
+  static final int REKOGNITION_PORT = 8700 + PORT_OFFSET;
+
   private static volatile LocalStack stack;
 
   @Override
@@ -39,7 +44,11 @@ public final class TestStack implements BeforeAllCallback {
             PORT_OFFSET,
             3307 + PORT_OFFSET,
             9000 + PORT_OFFSET);
-    stack = LocalStack.start(layout, System.getenv(), true);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("FACEMATCH_REKOGNITION_ENDPOINT", "http://127.0.0.1:" + REKOGNITION_PORT);
+    env.put("FACEMATCH_REKOGNITION_REGION", "us-east-1");
+    env.put("FACEMATCH_REKOGNITION_MAX_ATTEMPTS", "1"); // throttling answers at once
+    stack = LocalStack.start(layout, env, true);
     return stack;
   }
 

@@ -64,6 +64,19 @@ public final class TestTenants {
     }
   }
 
+  public static int faceRows(String tenant) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM faces WHERE tenant_id = ?")) {
+      s.setString(1, tenant);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Rows only, no images: enough for counting. */
   public static void addFaces(String tenant, int count) {
     try (Connection c = TestStack.get().database().connect();

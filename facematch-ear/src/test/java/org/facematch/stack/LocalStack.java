@@ -71,6 +71,13 @@ public final class LocalStack implements AutoCloseable {
         app.put(own, env.get(own));
       }
     }
+    // the Rekognition engine's settings and the AWS SDK's own; the embedded s3proxy's keys win
+    env.forEach(
+        (name, value) -> {
+          if (name.startsWith("FACEMATCH_REKOGNITION_") || name.equals("FACEMATCH_ENGINE_DEFAULT") || name.startsWith("AWS_")) {
+            app.putIfAbsent(name, value);
+          }
+        });
     return app;
   }
 

@@ -132,6 +132,11 @@ public final class PayaraServer implements AutoCloseable {
       }
       xml = xml.replace("value=\"7676\"", "value=\"" + (7676 + portOffset) + "\"");
       xml = xml.replace("-Xmx512m", "-Xmx2g");
+      // its own temp folder: two servers sharing /tmp delete each other's uploaded archives mid-deploy
+      xml = xml.replace(
+          "<jvm-options>-Xmx2g</jvm-options>",
+          "<jvm-options>-Xmx2g</jvm-options>\n        <jvm-options>-Djava.io.tmpdir=${com.sun.aas.instanceRoot}/tmp</jvm-options>");
+      Files.createDirectories(domain.resolve("tmp"));
       Files.writeString(domainXml, xml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

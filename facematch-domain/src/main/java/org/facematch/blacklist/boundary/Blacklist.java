@@ -5,9 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.facematch.audit.boundary.AuditTrail;
 import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
-import org.facematch.collection.control.TransactionOutcome;
 import org.facematch.collection.entity.BlacklistState;
 import org.facematch.collection.entity.Face;
 import org.facematch.problem.entity.FaceMatchException;
@@ -25,10 +23,8 @@ public class Blacklist {
 
   @Inject Tenants tenants;
   @Inject FaceLookup faces;
-  @Inject EmbeddingIndex index;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
-  @Inject TransactionOutcome outcome;
 
   /** Idempotent: blacklisting a blacklisted face changes nothing and answers its state. */
   @RolesAllowed(Roles.KYC_CREATE)
@@ -44,7 +40,6 @@ public class Blacklist {
     face.blacklist(reason.strip(), actor);
     call.face(face.id());
     call.details("reason: " + face.blacklistState().reason());
-    outcome.afterCommit(() -> index.blacklist(tenantId.value(), face.id()));
     audit.succeeded();
     return face.blacklistState();
   }

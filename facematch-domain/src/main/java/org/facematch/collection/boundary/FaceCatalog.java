@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.facematch.audit.boundary.AuditLog;
-import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
-import org.facematch.collection.control.TransactionOutcome;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceCounts;
 import org.facematch.collection.entity.FaceRow;
+import org.facematch.engine.control.FaceEngines;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.storage.control.BlobStore;
@@ -40,8 +39,7 @@ public class FaceCatalog {
   @PersistenceContext EntityManager em;
   @Inject FaceLookup faces;
   @Inject BlobStore blobs;
-  @Inject EmbeddingIndex index;
-  @Inject TransactionOutcome outcome;
+  @Inject FaceEngines engines;
   @Inject AuditLog audit;
   @Inject TenantAdministration tenants;
 
@@ -91,7 +89,6 @@ public class FaceCatalog {
     }
     Face face = faces.find(tenantId, faceId);
     face.blacklist(reason.strip(), actor.name());
-    outcome.afterCommit(() -> index.blacklist(tenantId.value(), faceId));
     audit.record(tenantId.value(), actor.name(), BLACKLISTED, "OK", List.of(faceId), "reason: " + reason.strip());
   }
 
@@ -100,17 +97,17 @@ public class FaceCatalog {
     Face face = faces.find(tenantId, faceId);
     String reason = face.blacklistState().reason();
     face.removeFromBlacklist();
-    face.indexed().ifPresent(indexed -> outcome.afterCommit(() -> index.put(tenantId.value(), indexed)));
     audit.record(tenantId.value(), actor.name(), UNBLACKLISTED, "OK", List.of(faceId), "was: " + reason);
   }
 
-  /** Removes every trace of a face: image, row and index entry. */
+  /** Removes every trace of a face: image, engine entry and row, as the API's delete does. */
   public void delete(ConsoleActor actor, TenantId tenantId, String faceId) {
     actor.requireOwnTenant(tenantId);
     Face face = faces.find(tenantId, faceId);
-    blobs.delete(face.s3Key()); // first: idempotent, so a failure later can simply be retried
+    // image and engine entry first: both deletions are idempotent, so a failure later can simply be retried
+    blobs.delete(face.s3Key());
+    engines.find(face.modelVersion()).ifPresent(engine -> engine.forget(tenantId.value(), face.id(), face.engineFaceId()));
     em.remove(face);
-    outcome.afterCommit(() -> index.remove(tenantId.value(), faceId));
     audit.record(tenantId.value(), actor.name(), DELETED, "OK", List.of(faceId), "session: " + face.sessionId());
   }
 

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.facematch.audit.boundary.AuditTrail;
 import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.FaceLookup;
 import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.control.StorageKeys;
@@ -20,11 +19,13 @@ import org.facematch.collection.control.TransactionOutcome;
 import org.facematch.collection.entity.CollectionStatus;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.ImageInput;
-import org.facematch.collection.entity.IndexedFace;
 import org.facematch.collection.entity.RegisteredFace;
+import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
+import org.facematch.engine.control.FaceEngines;
 import org.facematch.engine.control.ImageIntake;
-import org.facematch.engine.entity.FaceAnalysis;
+import org.facematch.engine.entity.EngineCollection;
+import org.facematch.engine.entity.Enrolment;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.storage.control.BlobStore;
@@ -32,6 +33,7 @@ import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.Roles;
 import org.facematch.tenant.entity.Tenant;
 import org.facematch.tenant.entity.TenantId;
+import org.facematch.tenant.entity.TenantSettings;
 
 /**
  * Each tenant's collection of registered faces. A registration either leaves its database row,
@@ -47,34 +49,40 @@ public class FaceCollections {
 
   @PersistenceContext EntityManager em;
   @Inject Tenants tenants;
-  @Inject FaceEngine engine;
+  @Inject FaceEngines engines;
   @Inject ImageLoader images;
   @Inject FaceLookup faces;
   @Inject BlobStore blobs;
-  @Inject EmbeddingIndex index;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
   @Inject TransactionOutcome outcome;
 
   @RolesAllowed(Roles.KYC_READ)
   public CollectionStatus status(TenantId tenantId) {
-    tenants.requireEnabled(tenantId);
+    TenantSettings settings = tenants.requireEnabled(tenantId);
+    FaceEngine engine = engines.of(settings.modelVersion());
+    EngineCollection collection = engine.collection(tenantId.value());
     long count =
-        em.createNamedQuery(Face.COUNT_BY_TENANT, Long.class)
-            .setParameter("tenantId", tenantId.value())
-            .getSingleResult();
+        collection
+            .faceCount()
+            .orElseGet(
+                () ->
+                    em.createNamedQuery(Face.COUNT_BY_TENANT, Long.class)
+                        .setParameter("tenantId", tenantId.value())
+                        .getSingleResult());
     audit.succeeded();
-    return new CollectionStatus(NAME_PREFIX + tenantId.value(), count, CollectionStatus.ACTIVE);
+    return new CollectionStatus(
+        NAME_PREFIX + tenantId.value(), count, CollectionStatus.ACTIVE, engine.modelId(), collection.modelVersion());
   }
 
   /**
-   * Registers the subject of the image for a session. The image goes to the object store first;
-   * should anything after that fail (the session's limit, the database), the object is removed
-   * again once the transaction has rolled back.
+   * Registers the subject of the image for a session. The engine enrols the face and the image
+   * goes to the object store; should anything after that fail (the session's limit, the
+   * database), both are undone once the transaction has rolled back.
    */
   @RolesAllowed(Roles.KYC_CREATE)
   public RegisteredFace register(TenantId tenantId, String sessionId, ImageInput image, String metadata) {
-    tenants.requireEnabled(tenantId);
+    TenantSettings settings = tenants.requireEnabled(tenantId);
     if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER, "session_id is required: 1-128 letters, digits or . _ : @ -");
@@ -83,14 +91,14 @@ public class FaceCollections {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER, "metadata may hold at most " + MAX_METADATA_CHARS + " characters of JSON");
     }
-    ImageLoader.Loaded loaded = images.load(tenantId, image, "image");
-    FaceAnalysis analysis = engine.analyze(loaded.image());
+    FaceEngine engine = engines.of(settings.modelVersion());
+    EngineImage loaded = images.load(tenantId, image, "image");
     String faceId = UUID.randomUUID().toString();
-    String key = StorageKeys.face(tenantId, faceId, ImageIntake.extension(loaded.bytes()));
-    IndexedFace indexed =
-        new IndexedFace(faceId, sessionId, engine.modelId(), false, analysis.embedding().vector());
-    blobs.put(key, loaded.bytes(), ImageIntake.mediaType(loaded.bytes()));
-    outcome.afterCommit(() -> index.put(tenantId.value(), indexed));
+    Enrolment enrolment = engine.enrol(tenantId.value(), loaded, faceId);
+    outcome.afterRollback(() -> forgetQuietly(engine, tenantId, faceId, enrolment.engineFaceId()));
+    byte[] bytes = loaded.bytes();
+    String key = StorageKeys.face(tenantId, faceId, ImageIntake.extension(bytes));
+    blobs.put(key, bytes, ImageIntake.mediaType(bytes));
     outcome.afterRollback(() -> deleteQuietly(key));
 
     Tenant tenant = em.find(Tenant.class, tenantId.value(), LockModeType.PESSIMISTIC_WRITE);
@@ -104,11 +112,10 @@ public class FaceCollections {
       throw new FaceMatchException(
           Problem.MAX_FACES_EXCEEDED, "Session " + sessionId + " already has " + registered + " of " + limit + " faces");
     }
-    double quality = analysis.subject().quality().score();
     try {
       em.persist(
-          new Face(faceId, tenantId.value(), sessionId, faceId, key, metadata, engine.modelId(),
-              analysis.embedding().toBytes(), quality));
+          new Face(faceId, tenantId.value(), sessionId, enrolment.engineFaceId(), key, metadata, engine.modelId(),
+              enrolment.template(), enrolment.quality()));
       em.flush(); // a failing insert surfaces here, as a retryable error, not at commit
     } catch (PersistenceException e) {
       LOGGER.log(Level.WARNING, "Storing face " + faceId + " failed: " + e.getMessage());
@@ -116,7 +123,7 @@ public class FaceCollections {
     }
     call.face(faceId);
     audit.succeeded();
-    return new RegisteredFace(faceId, faceId, key, quality, analysis.warnings());
+    return new RegisteredFace(faceId, enrolment.engineFaceId(), key, enrolment.quality(), enrolment.warnings());
   }
 
   /** Removes every trace of a face: image, row and index entry. */
@@ -125,10 +132,21 @@ public class FaceCollections {
     tenants.requireEnabled(tenantId);
     Face face = faces.find(tenantId, faceId);
     call.face(face.id());
-    blobs.delete(face.s3Key()); // first: idempotent, so a failure later can simply be retried
+    // image and engine entry first: both deletions are idempotent, so a failure later can simply be retried
+    blobs.delete(face.s3Key());
+    engines
+        .find(face.modelVersion())
+        .ifPresent(engine -> engine.forget(tenantId.value(), face.id(), face.engineFaceId()));
     em.remove(face);
-    outcome.afterCommit(() -> index.remove(tenantId.value(), faceId));
     audit.succeeded();
+  }
+
+  private static void forgetQuietly(FaceEngine engine, TenantId tenantId, String faceId, String engineFaceId) {
+    try {
+      engine.forget(tenantId.value(), faceId, engineFaceId);
+    } catch (RuntimeException e) {
+      LOGGER.log(Level.WARNING, "Could not remove face " + faceId + " of a failed registration from the engine " + engine.modelId());
+    }
   }
 
   private void deleteQuietly(String key) {

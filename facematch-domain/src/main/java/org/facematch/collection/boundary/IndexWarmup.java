@@ -9,12 +9,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.entity.Face;
-import org.facematch.collection.entity.IndexedFace;
-import org.facematch.engine.entity.Embedding;
+import org.facematch.engine.control.onnx.LocalFaceEngine;
 
-/** Fills the in-memory search index from the database before the first request is served. */
+/**
+ * Fills the local engine's in-memory index from the database before the first request is served.
+ */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
@@ -24,7 +24,7 @@ public class IndexWarmup {
   private static final System.Logger LOGGER = System.getLogger(IndexWarmup.class.getName());
 
   @PersistenceContext EntityManager em;
-  @Inject EmbeddingIndex index;
+  @Inject LocalFaceEngine engine;
 
   @PostConstruct
   void load() {
@@ -35,12 +35,11 @@ public class IndexWarmup {
       List<Object[]> page =
           em.createNamedQuery(Face.INDEX_PAGE, Object[].class)
               .setParameter("after", after)
+              .setParameter("model", LocalFaceEngine.MODEL_ID)
               .setMaxResults(PAGE)
               .getResultList();
       for (Object[] row : page) {
-        String modelId = (String) row[3];
-        float[] vector = Embedding.fromBytes((byte[]) row[5], modelId).vector();
-        index.put((String) row[1], new IndexedFace((String) row[0], (String) row[2], modelId, (Boolean) row[4], vector));
+        engine.restore((String) row[1], (String) row[0], (byte[]) row[2]);
       }
       loaded += page.size();
       if (page.size() < PAGE) {

@@ -3,7 +3,7 @@ package org.facematch.collection.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.facematch.collection.entity.ImageInput;
-import org.facematch.engine.control.DecodedImage;
+import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.ImageIntake;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
@@ -21,24 +21,26 @@ public class ImageLoader {
   @Inject BlobStore blobStore;
   @Inject ImageIntake intake;
 
-  public record Loaded(byte[] bytes, DecodedImage image) {}
-
-  public Loaded load(TenantId tenant, ImageInput input, String field) {
+  /**
+   * The client's image, checked but not yet decoded: base64 is decoded to bytes (5 MB at most),
+   * an {@code s3_uri} must lie in the caller's prefix and is read (15 MB at most) only when an
+   * engine needs its bytes.
+   */
+  public EngineImage load(TenantId tenant, ImageInput input, String field) {
     if (input == null || input.value() == null || input.value().isBlank()) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, field + " is required");
     }
     return switch (input.format()) {
-      case BASE64 -> {
-        byte[] bytes = intake.fromBase64(input.value());
-        yield new Loaded(bytes, intake.decode(bytes, ImageIntake.MAX_INLINE_BYTES));
-      }
+      case BASE64 -> EngineImage.inline(intake.fromBase64(input.value()), intake);
       case S3 -> {
         String key = tenantKey(tenant, input.value(), field);
-        byte[] bytes =
-            blobStore
-                .get(key, ImageIntake.MAX_STORED_BYTES)
-                .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first"));
-        yield new Loaded(bytes, intake.decode(bytes, ImageIntake.MAX_STORED_BYTES));
+        yield EngineImage.stored(
+            new EngineImage.StoredObject(blobStore.bucket(), key),
+            () ->
+                blobStore
+                    .get(key, ImageIntake.MAX_STORED_BYTES)
+                    .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first")),
+            intake);
       }
     };
   }

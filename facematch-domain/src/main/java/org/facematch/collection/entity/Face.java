@@ -29,8 +29,8 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = Face.INDEX_PAGE,
     query =
-        "SELECT f.id, f.tenantId, f.sessionId, f.modelVersion, f.blacklisted, f.embedding FROM Face f"
-            + " WHERE f.id > :after AND f.embedding IS NOT NULL ORDER BY f.id")
+        "SELECT f.id, f.tenantId, f.embedding FROM Face f"
+            + " WHERE f.id > :after AND f.modelVersion = :model AND f.embedding IS NOT NULL ORDER BY f.id")
 @NamedQuery(
     name = Face.COUNT_PER_TENANT,
     query = "SELECT f.tenantId, COUNT(f) FROM Face f WHERE f.tenantId IN :ids GROUP BY f.tenantId")
@@ -134,6 +134,15 @@ public class Face {
     return s3Key;
   }
 
+  public String engineFaceId() {
+    return engineFaceId;
+  }
+
+  /** The engine the face was enrolled with; only that engine can find or forget it. */
+  public String modelVersion() {
+    return modelVersion;
+  }
+
   /** Idempotent: a face already on the blacklist keeps its original reason, time and actor. */
   public void blacklist(String reason, String actor) {
     if (!blacklisted) {
@@ -154,15 +163,6 @@ public class Face {
 
   public String sessionId() {
     return sessionId;
-  }
-
-  /** The search index's view of this face, empty when it has no template. */
-  public java.util.Optional<IndexedFace> indexed() {
-    return embedding == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(
-            new IndexedFace(id, sessionId, modelVersion, blacklisted,
-                org.facematch.engine.entity.Embedding.fromBytes(embedding, modelVersion).vector()));
   }
 
   public BlacklistState blacklistState() {

@@ -7,16 +7,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.facematch.engine.control.onnx.OnnxFaceModel;
 
 /**
- * Loads the face engine when the application starts, not on the first request, and reports it:
- * the service is ready only once its models are loaded.
+ * Loads the local engine's models when the application starts, not on the first request, and
+ * reports them: the service is ready only once they are loaded. (Rekognition is not probed: a
+ * readiness check must not cost an AWS call.)
  */
 @Readiness
 @ApplicationScoped
 public class EngineReadiness implements HealthCheck {
 
-  @Inject FaceEngine engine;
+  @Inject OnnxFaceModel engine;
 
   void loadAtStartup(@Observes Startup startup) {
     engine.modelId();

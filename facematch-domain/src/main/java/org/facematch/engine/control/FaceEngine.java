@@ -1,37 +1,39 @@
 package org.facematch.engine.control;
 
-import java.util.List;
-import org.facematch.engine.entity.DetectedFace;
-import org.facematch.engine.entity.Embedding;
-import org.facematch.engine.entity.FaceAnalysis;
-import org.facematch.engine.entity.Similarity;
+import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.EngineCollection;
+import org.facematch.engine.entity.Enrolment;
+import org.facematch.engine.entity.ProbeResult;
 
 /**
- * The face engine seam. Implementations translate between these domain types and one engine
- * (the local ONNX models, AWS Rekognition); nothing engine-specific crosses it.
+ * The face engine seam: what the product asks of an engine, in images and domain types. Each
+ * engine keeps its own per-tenant collection (the local engine an in-memory index of templates,
+ * Rekognition a collection in AWS); nothing engine-specific crosses this interface.
+ *
+ * <p>Every method may throw {@link org.facematch.problem.entity.FaceMatchException}: {@code
+ * NO_FACE_DETECTED}, {@code FACE_TOO_SMALL}, {@code INVALID_IMAGE}, {@code IMAGE_TOO_LARGE},
+ * {@code RATE_LIMITED} or {@code ENGINE_UNAVAILABLE}.
  */
 public interface FaceEngine {
 
-  /** The model this engine's templates and scores belong to, e.g. {@code faceplugin-0.0.1}. */
+  /** The tenants' {@code model_version} that selects this engine, stored with every face. */
   String modelId();
 
-  /** Every face found, largest first. */
-  List<DetectedFace> detect(DecodedImage image);
+  /** 1:1: the subject of the source against the faces of the target. */
+  Comparison compare(EngineImage source, EngineImage target);
 
   /**
-   * The subject of the image (the largest confident face) with its template.
-   *
-   * @throws org.facematch.problem.entity.FaceMatchException {@code NO_FACE_DETECTED} or {@code
-   *     FACE_TOO_SMALL}
+   * Adds the image's subject to the tenant's collection under our face id. Visible to searches at
+   * once; the caller undoes it with {@link #forget} if its transaction fails.
    */
-  FaceAnalysis analyze(DecodedImage image);
+  Enrolment enrol(String tenant, EngineImage image, String faceId);
 
-  /** Calibrated similarity of two templates of this engine's model. */
-  Similarity compare(Embedding a, Embedding b);
+  /** 1:N: the tenant's faces whose calibrated similarity is at least minScore, best first. */
+  ProbeResult search(String tenant, EngineImage image, double minScore, int maxCandidates);
 
-  /** The calibrated similarity of one of this engine's raw scores (for index hits). */
-  Similarity similarity(double raw);
+  /** Removes a face from the tenant's collection; forgetting an unknown face is not an error. */
+  void forget(String tenant, String faceId, String engineFaceId);
 
-  /** The raw score a calibrated threshold stands for (to search an index by raw score). */
-  double rawFor(double threshold);
+  /** The tenant's collection as the engine sees it. */
+  EngineCollection collection(String tenant);
 }

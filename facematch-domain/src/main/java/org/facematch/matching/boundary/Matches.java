@@ -13,14 +13,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.facematch.audit.boundary.AuditTrail;
 import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.EmbeddingIndex;
 import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.entity.Face;
-import org.facematch.collection.entity.FaceHit;
 import org.facematch.collection.entity.FaceSummary;
 import org.facematch.collection.entity.ImageInput;
 import org.facematch.engine.control.FaceEngine;
-import org.facematch.engine.entity.FaceAnalysis;
+import org.facematch.engine.control.FaceEngines;
+import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
 import org.facematch.matching.control.SearchRules;
@@ -43,12 +43,13 @@ public class Matches {
 
   public static final int DEFAULT_MAX_RESULTS = 10;
   public static final int MAX_RESULTS = 100;
+  /** Faces the engine is asked for at most: the report's rules look past the listed matches. */
+  static final int MAX_CANDIDATES = 1000;
 
   @PersistenceContext EntityManager em;
   @Inject Tenants tenants;
-  @Inject FaceEngine engine;
+  @Inject FaceEngines engines;
   @Inject ImageLoader images;
-  @Inject EmbeddingIndex index;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
   @Inject Reviews reviews; // issue 6: review queue
@@ -57,22 +58,23 @@ public class Matches {
   public Verification verify(TenantId tenantId, ImageInput source, ImageInput target, Optional<Double> threshold) {
     TenantSettings settings = tenants.requireEnabled(tenantId);
     double t = threshold(threshold, settings.verificationThreshold());
-    FaceAnalysis a = engine.analyze(images.load(tenantId, source, "source_image").image());
-    FaceAnalysis b = engine.analyze(images.load(tenantId, target, "target_image").image());
-    Similarity similarity = engine.compare(a.embedding(), b.embedding());
+    FaceEngine engine = engines.of(settings.modelVersion());
+    Comparison comparison =
+        engine.compare(images.load(tenantId, source, "source_image"), images.load(tenantId, target, "target_image"));
     List<ImageWarning> warnings = new ArrayList<>();
-    a.warnings().forEach(w -> warnings.add(new ImageWarning(w, "source")));
-    b.warnings().forEach(w -> warnings.add(new ImageWarning(w, "target")));
+    comparison.sourceWarnings().forEach(w -> warnings.add(new ImageWarning(w, "source")));
+    comparison.targetWarnings().forEach(w -> warnings.add(new ImageWarning(w, "target")));
+    Similarity similarity = comparison.similarity();
     call.similarity(similarity.score());
     audit.succeeded();
-    return new Verification(
-        similarity.score() >= t,
-        similarity,
-        t,
-        Math.min(a.subject().detectionScore(), b.subject().detectionScore()),
-        List.copyOf(warnings));
+    return new Verification(similarity.score() >= t, similarity, t, comparison.confidence(), List.copyOf(warnings));
   }
 
+  /**
+   * Searches the tenant's collection. The engine finds the candidates; the database says which
+   * session each belongs to and whether it is blacklisted, so the report's rules read the same
+   * facts whatever the engine.
+   */
   @RolesAllowed(Roles.KYC_READ)
   public SearchReport search(
       TenantId tenantId, ImageInput image, Optional<Integer> maxResults, Optional<Double> threshold, Optional<String> sessionId) {
@@ -82,18 +84,28 @@ public class Matches {
     if (limit < 1 || limit > MAX_RESULTS) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, "max_results must be between 1 and " + MAX_RESULTS);
     }
-    FaceAnalysis probe = engine.analyze(images.load(tenantId, image, "image").image());
+    FaceEngine engine = engines.of(settings.modelVersion());
     double floor = Math.min(t, settings.verificationThreshold());
+    ProbeResult probe = engine.search(tenantId.value(), images.load(tenantId, image, "image"), floor, MAX_CANDIDATES);
+    Map<String, FaceSummary> summaries = summaries(tenantId, probe.candidates());
     List<SearchRules.Hit> hits = new ArrayList<>();
-    for (FaceHit hit : index.search(tenantId.value(), engine.modelId(), probe.embedding().vector(), engine.rawFor(floor))) {
-      double score = engine.similarity(hit.cosine()).score();
-      if (score >= floor) {
-        hits.add(new SearchRules.Hit(hit.faceId(), hit.sessionId(), hit.blacklisted(), score));
+    for (ProbeResult.Candidate candidate : probe.candidates()) {
+      FaceSummary face = summaries.get(candidate.faceId()); // none: deleted, or not committed yet
+      if (face != null && candidate.similarity().score() >= floor) {
+        hits.add(new SearchRules.Hit(face.faceId(), face.sessionId(), face.blacklisted(), candidate.similarity().score()));
       }
     }
     List<SearchRules.Hit> matching = hits.stream().filter(h -> h.score() >= t).toList();
     List<SearchRules.Hit> listed = matching.subList(0, Math.min(limit, matching.size()));
-    List<SearchMatch> matches = describe(tenantId, listed);
+    List<SearchMatch> matches =
+        listed.stream()
+            .map(
+                h -> {
+                  FaceSummary face = summaries.get(h.faceId());
+                  return new SearchMatch(
+                      face.faceId(), face.sessionId(), h.score(), face.metadata(), face.blacklisted(), face.blacklistReason());
+                })
+            .toList();
     List<QualityWarning> quality =
         probe.warnings().stream().filter(w -> w != QualityWarning.MULTIPLE_FACES_DETECTED || probe.faceCount() > 1).toList();
     List<ReportWarning> findings =
@@ -110,25 +122,15 @@ public class Matches {
     return report;
   }
 
-  private List<SearchMatch> describe(TenantId tenantId, List<SearchRules.Hit> hits) {
-    if (hits.isEmpty()) {
-      return List.of();
+  private Map<String, FaceSummary> summaries(TenantId tenantId, List<ProbeResult.Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return Map.of();
     }
-    Map<String, FaceSummary> summaries =
-        em.createNamedQuery(Face.SUMMARIES, FaceSummary.class)
-            .setParameter("tenantId", tenantId.value())
-            .setParameter("ids", hits.stream().map(SearchRules.Hit::faceId).toList())
-            .getResultStream()
-            .collect(Collectors.toMap(FaceSummary::faceId, Function.identity()));
-    return hits.stream()
-        .filter(h -> summaries.containsKey(h.faceId())) // deleted since the index was read
-        .map(
-            h -> {
-              FaceSummary face = summaries.get(h.faceId());
-              return new SearchMatch(
-                  face.faceId(), face.sessionId(), h.score(), face.metadata(), face.blacklisted(), face.blacklistReason());
-            })
-        .toList();
+    return em.createNamedQuery(Face.SUMMARIES, FaceSummary.class)
+        .setParameter("tenantId", tenantId.value())
+        .setParameter("ids", candidates.stream().map(ProbeResult.Candidate::faceId).toList())
+        .getResultStream()
+        .collect(Collectors.toMap(FaceSummary::faceId, Function.identity()));
   }
 
   private static double threshold(Optional<Double> requested, double tenantDefault) {

@@ -29,6 +29,9 @@ public interface BlobStore {
    */
   PresignedUpload presignPut(String key, String contentType, Duration validFor);
 
+  /** The bucket this store keeps its objects in. */
+  String bucket();
+
   /** The {@code s3://bucket/key} form of a key in this store. */
   String uriOf(String key);
 

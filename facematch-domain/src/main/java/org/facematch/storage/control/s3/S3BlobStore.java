@@ -135,6 +135,11 @@ public class S3BlobStore implements BlobStore {
   }
 
   @Override
+  public String bucket() {
+    return bucket;
+  }
+
+  @Override
   public String uriOf(String key) {
     return "s3://" + bucket + "/" + key;
   }

@@ -40,14 +40,14 @@ public final class FaceBenchmark {
     }
     Path folder = Path.of(args[0]);
     boolean flip = Boolean.getBoolean("flip");
-    int minFace = Integer.getInteger("minFace", OnnxFaceEngine.MIN_FACE_HEIGHT);
+    int minFace = Integer.getInteger("minFace", OnnxFaceModel.MIN_FACE_HEIGHT);
     double scale = Double.parseDouble(System.getProperty("scale", "1"));
     String fit = System.getProperty("fit", "");
     if (!fit.isBlank()) {
       folder = fitted(folder, fit);
     }
     long loadBegin = System.nanoTime();
-    OnnxFaceEngine engine = OnnxFaceEngine.load(Optional.empty(), flip, 1, minFace);
+    OnnxFaceModel engine = OnnxFaceModel.load(Optional.empty(), flip, 1, minFace);
     double loadMs = (System.nanoTime() - loadBegin) / 1e6;
     try {
       System.out.print(evaluate(folder, engine, scale).describe(folder, flip, loadMs));
@@ -57,7 +57,7 @@ public final class FaceBenchmark {
   }
 
   /** Runs the engine over the folder (after a short untimed warm-up) and scores every pair. */
-  public static Report evaluate(Path folder, OnnxFaceEngine engine, double scale) throws IOException {
+  public static Report evaluate(Path folder, OnnxFaceModel engine, double scale) throws IOException {
     List<Sample> samples = labels(folder);
     ImageIntake intake = new ImageIntake();
     for (Sample s : samples.subList(0, Math.min(10, samples.size()))) {
@@ -70,7 +70,7 @@ public final class FaceBenchmark {
     return Report.of(results);
   }
 
-  static Result run(Path folder, Sample sample, ImageIntake intake, OnnxFaceEngine engine, double scale)
+  static Result run(Path folder, Sample sample, ImageIntake intake, OnnxFaceModel engine, double scale)
       throws IOException {
     byte[] bytes = asAcceptedFormat(Files.readAllBytes(folder.resolve(sample.file())), scale);
     long t0 = System.nanoTime();
@@ -209,10 +209,10 @@ public final class FaceBenchmark {
       for (double far : new double[] {1e-2, 1e-3}) {
         double t = m.thresholdAtFar(far);
         out.append(String.format(Locale.ROOT, "TAR @ FAR %-6s         %.4f (cosine %.3f = similarity %.3f)%n",
-            far == 1e-2 ? "1e-2" : "1e-3", m.tarAbove(t), t, OnnxFaceEngine.scoreFor(t)));
+            far == 1e-2 ? "1e-2" : "1e-3", m.tarAbove(t), t, OnnxFaceModel.scoreFor(t)));
       }
       for (double threshold : new double[] {0.6, 0.8}) {
-        double cosine = OnnxFaceEngine.cosineFor(threshold);
+        double cosine = OnnxFaceModel.cosineFor(threshold);
         out.append(String.format(Locale.ROOT, "similarity >= %.1f        cosine %.3f: FMR %.5f (%d pairs), FNMR %.4f%n",
             threshold, cosine, m.farAt(cosine), m.impostorsAtOrAbove(cosine), 1 - m.tarAbove(cosine)));
       }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SharedFacesAccuracyTest {
 
   static final Path FACES = Path.of(System.getProperty("facematch.shared.faces", "../../shared/faces"));
-  static OnnxFaceEngine engine;
+  static OnnxFaceModel engine;
 
   @BeforeAll
   static void load() {
@@ -27,7 +27,7 @@ class SharedFacesAccuracyTest {
       System.out.println("SharedFacesAccuracyTest: no labelled sets at " + FACES.toAbsolutePath() + "; accuracy targets not checked");
     }
     Assumptions.assumeTrue(present, "no labelled sets at " + FACES.toAbsolutePath());
-    engine = OnnxFaceEngine.load(Optional.empty(), false, 1, OnnxFaceEngine.MIN_FACE_HEIGHT);
+    engine = OnnxFaceModel.load(Optional.empty(), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
   }
 
   @AfterAll

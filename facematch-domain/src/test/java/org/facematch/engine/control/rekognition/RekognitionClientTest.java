@@ -44,7 +44,7 @@ class RekognitionClientTest {
         .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"down\"}")));
 
     try (var client = RekognitionFaceEngine.client("eu-west-1", Optional.of(URI.create(aws.baseUrl())), 3, Duration.ofSeconds(5))) {
-      assertThatThrownBy(() -> new RekognitionFaceEngine(client).describe("acme"))
+      assertThatThrownBy(() -> new RekognitionFaceEngine(client).collection("acme"))
           .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
     }
     aws.verify(3, postRequestedFor(urlEqualTo("/")));
@@ -57,7 +57,7 @@ class RekognitionClientTest {
 
     long begin = System.nanoTime();
     try (var client = RekognitionFaceEngine.client("eu-west-1", Optional.of(URI.create(aws.baseUrl())), 1, Duration.ofMillis(500))) {
-      assertThatThrownBy(() -> new RekognitionFaceEngine(client).describe("acme"))
+      assertThatThrownBy(() -> new RekognitionFaceEngine(client).collection("acme"))
           .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
     }
     assertThat((System.nanoTime() - begin) / 1_000_000).isLessThan(2_500);

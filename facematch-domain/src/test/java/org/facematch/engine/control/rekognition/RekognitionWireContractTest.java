@@ -14,6 +14,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.util.Base64;
+import org.assertj.core.data.Offset;
+import org.facematch.engine.control.EngineImage;
+import org.facematch.engine.control.ImageIntake;
+import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.EngineCollection;
+import org.facematch.engine.entity.Enrolment;
+import org.facematch.engine.entity.ProbeResult;
+import org.facematch.engine.entity.QualityWarning;
+import org.facematch.engine.entity.Similarity;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +85,24 @@ class RekognitionWireContractTest {
             .withRequestBody(equalToJson(json, true, false)));
   }
 
+  static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
+  static final String JPEG_BASE64 = Base64.getEncoder().encodeToString(JPEG);
+  static final byte[] WEBP = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+  static EngineImage inline(byte[] bytes) {
+    return EngineImage.inline(bytes, new ImageIntake());
+  }
+
+  /** A stored image whose bytes the adapter must never read: Rekognition reads S3 itself. */
+  static EngineImage stored(String key) {
+    return EngineImage.stored(
+        new EngineImage.StoredObject("facematch", key),
+        () -> {
+          throw new AssertionError("the adapter read the object instead of passing a reference");
+        },
+        new ImageIntake());
+  }
+
   @Test
   void createsOneCollectionPerTenantAndToleratesAnExistingOne() {
     answer("CreateCollection", 400, "{\"__type\":\"ResourceAlreadyExistsException\",\"Message\":\"exists\"}");
@@ -86,33 +113,51 @@ class RekognitionWireContractTest {
   }
 
   @Test
-  void indexesInlineBytesUnderOurFaceId() {
+  void enrolsInlineBytesUnderOurFaceIdAndReadsQualityAndExtraFaces() {
     answer(
         "IndexFaces",
         200,
-        "{\"FaceRecords\":[{\"Face\":{\"FaceId\":\"f7c2a9c1-1111-2222-3333-444455556666\",\"ExternalImageId\":\"face-1\",\"Confidence\":99.9}}],"
-            + "\"FaceModelVersion\":\"7.0\",\"UnindexedFaces\":[]}");
-    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+        "{\"FaceRecords\":[{\"Face\":{\"FaceId\":\"f7c2a9c1-1111-2222-3333-444455556666\",\"ExternalImageId\":\"face-1\",\"Confidence\":99.9},"
+            + "\"FaceDetail\":{\"Confidence\":99.9,\"Quality\":{\"Brightness\":81.5,\"Sharpness\":67.0}}}],"
+            + "\"FaceModelVersion\":\"7.0\",\"UnindexedFaces\":[{\"Reasons\":[\"EXCEEDS_MAX_FACES\"]}]}");
 
-    String engineFaceId = engine.index("acme", RekognitionImage.inline(jpeg), "face-1");
+    Enrolment enrolment = engine.enrol("acme", inline(JPEG), "face-1");
 
-    assertThat(engineFaceId).isEqualTo("f7c2a9c1-1111-2222-3333-444455556666");
+    assertThat(enrolment.engineFaceId()).isEqualTo("f7c2a9c1-1111-2222-3333-444455556666");
+    assertThat(enrolment.template()).as("Rekognition keeps the template itself").isNull();
+    assertThat(enrolment.quality()).isCloseTo(0.67, Offset.offset(1e-6));
+    assertThat(enrolment.warnings()).containsExactly(QualityWarning.MULTIPLE_FACES_DETECTED);
     assertSent(
         "IndexFaces",
         "{\"CollectionId\":\"facematch-acme\",\"ExternalImageId\":\"face-1\",\"MaxFaces\":1,\"QualityFilter\":\"AUTO\","
-            + "\"Image\":{\"Bytes\":\"" + Base64.getEncoder().encodeToString(jpeg) + "\"}}");
+            + "\"Image\":{\"Bytes\":\"" + JPEG_BASE64 + "\"}}");
   }
 
   @Test
   void passesStoredImagesAsS3ReferencesAndReportsAnUnindexedFaceAsNoFace() {
     answer("IndexFaces", 200, "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"LOW_CONFIDENCE\"]}]}");
 
-    assertThatThrownBy(() -> engine.index("acme", RekognitionImage.stored("facematch", "tenants/acme/uploads/x.jpg"), "face-2"))
+    assertThatThrownBy(() -> engine.enrol("acme", stored("tenants/acme/uploads/x.jpg"), "face-2"))
         .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
     assertSent(
         "IndexFaces",
         "{\"CollectionId\":\"facematch-acme\",\"ExternalImageId\":\"face-2\",\"MaxFaces\":1,\"QualityFilter\":\"AUTO\","
             + "\"Image\":{\"S3Object\":{\"Bucket\":\"facematch\",\"Name\":\"tenants/acme/uploads/x.jpg\"}}}");
+  }
+
+  @Test
+  void aFaceTooSmallToIndexIsReportedAsSuch() {
+    answer("IndexFaces", 200, "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"SMALL_BOUNDING_BOX\",\"LOW_SHARPNESS\"]}]}");
+
+    assertThatThrownBy(() -> engine.enrol("acme", inline(JPEG), "face-3"))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.FACE_TOO_SMALL));
+  }
+
+  @Test
+  void refusesFormatsRekognitionCannotReadWithoutCallingIt() {
+    assertThatThrownBy(() -> engine.enrol("acme", inline(WEBP), "face-4"))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_IMAGE));
+    assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
   @Test
@@ -122,17 +167,23 @@ class RekognitionWireContractTest {
         200,
         "{\"SearchedFaceBoundingBox\":{\"Width\":0.2,\"Height\":0.3,\"Left\":0.4,\"Top\":0.1},\"SearchedFaceConfidence\":99.9,"
             + "\"FaceMatches\":[{\"Similarity\":99.23,\"Face\":{\"FaceId\":\"rk-1\",\"ExternalImageId\":\"face-1\"}},"
-            + "{\"Similarity\":85.5,\"Face\":{\"FaceId\":\"rk-2\",\"ExternalImageId\":\"face-2\"}}],\"FaceModelVersion\":\"7.0\"}");
+            + "{\"Similarity\":85.5,\"Face\":{\"FaceId\":\"rk-2\",\"ExternalImageId\":\"face-2\"}},"
+            + "{\"Similarity\":84.0,\"Face\":{\"FaceId\":\"rk-3\"}}],\"FaceModelVersion\":\"7.0\"}");
 
-    var matches = engine.search("acme", RekognitionImage.inline(new byte[] {1}), 0.8, 10);
+    ProbeResult result = engine.search("acme", inline(JPEG), 0.8, 10);
 
-    assertSent("SearchFacesByImage", "{\"CollectionId\":\"facematch-acme\",\"FaceMatchThreshold\":80.0,\"MaxFaces\":10,\"Image\":{\"Bytes\":\"AQ==\"}}");
-    assertThat(matches).hasSize(2);
-    assertThat(matches.get(0).faceId()).isEqualTo("face-1");
-    assertThat(matches.get(0).engineFaceId()).isEqualTo("rk-1");
-    assertThat(matches.get(0).similarity().score()).isCloseTo(0.9923, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(matches.get(0).similarity().raw()).isCloseTo(99.23, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(matches.get(0).similarity().modelId()).isEqualTo("rekognition");
+    assertSent(
+        "SearchFacesByImage",
+        "{\"CollectionId\":\"facematch-acme\",\"FaceMatchThreshold\":80.0,\"MaxFaces\":10,\"Image\":{\"Bytes\":\"" + JPEG_BASE64 + "\"}}");
+    assertThat(result.candidates())
+        .as("a face indexed outside FaceMatch (no ExternalImageId) is not ours to report")
+        .extracting(ProbeResult.Candidate::faceId)
+        .containsExactly("face-1", "face-2");
+    Similarity best = result.candidates().get(0).similarity();
+    assertThat(best.score()).isCloseTo(0.9923, Offset.offset(1e-6));
+    assertThat(best.raw()).isCloseTo(99.23, Offset.offset(1e-4));
+    assertThat(best.modelId()).isEqualTo("rekognition");
+    assertThat(result.confidence()).isCloseTo(0.999, Offset.offset(1e-6));
   }
 
   @Test
@@ -140,29 +191,44 @@ class RekognitionWireContractTest {
     answer(
         "CompareFaces",
         200,
-        "{\"SourceImageFace\":{\"Confidence\":99.9},\"FaceMatches\":[{\"Similarity\":42.0},{\"Similarity\":97.5}],\"UnmatchedFaces\":[]}");
+        "{\"SourceImageFace\":{\"Confidence\":99.9},\"FaceMatches\":[{\"Similarity\":42.0,\"Face\":{\"Confidence\":99.0}},"
+            + "{\"Similarity\":97.5,\"Face\":{\"Confidence\":98.0}}],\"UnmatchedFaces\":[]}");
 
-    var similarity = engine.compare(RekognitionImage.inline(new byte[] {1}), RekognitionImage.stored("facematch", "tenants/acme/uploads/y.jpg"));
+    Comparison comparison = engine.compare(inline(JPEG), stored("tenants/acme/uploads/y.jpg"));
 
-    assertThat(similarity).hasValueSatisfying(s -> assertThat(s.score()).isCloseTo(0.975, org.assertj.core.data.Offset.offset(1e-6)));
+    assertThat(comparison.similarity().score()).isCloseTo(0.975, Offset.offset(1e-6));
+    assertThat(comparison.confidence()).isCloseTo(0.98, Offset.offset(1e-6));
+    assertThat(comparison.targetWarnings()).containsExactly(QualityWarning.MULTIPLE_FACES_DETECTED);
     assertSent(
         "CompareFaces",
-        "{\"SourceImage\":{\"Bytes\":\"AQ==\"},\"TargetImage\":{\"S3Object\":{\"Bucket\":\"facematch\",\"Name\":\"tenants/acme/uploads/y.jpg\"}},"
+        "{\"SourceImage\":{\"Bytes\":\"" + JPEG_BASE64 + "\"},"
+            + "\"TargetImage\":{\"S3Object\":{\"Bucket\":\"facematch\",\"Name\":\"tenants/acme/uploads/y.jpg\"}},"
             + "\"SimilarityThreshold\":0.0}");
   }
 
   @Test
-  void deletesAndDescribesTheCollection() {
-    answer("DeleteFaces", 200, "{\"DeletedFaces\":[\"rk-1\"]}");
-    answer("DescribeCollection", 200, "{\"FaceCount\":1204,\"FaceModelVersion\":\"7.0\",\"CollectionARN\":\"arn:aws:rekognition:x\",\"CreationTimestamp\":1.7E9}");
+  void aTargetWithoutFacesIsNoFaceNotANonMatch() {
+    answer("CompareFaces", 200, "{\"SourceImageFace\":{\"Confidence\":99.9},\"FaceMatches\":[],\"UnmatchedFaces\":[]}");
 
-    engine.delete("acme", "rk-1");
-    var info = engine.describe("acme");
+    assertThatThrownBy(() -> engine.compare(inline(JPEG), inline(JPEG)))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+  }
+
+  @Test
+  void forgetsFacesAndDescribesTheCollection() {
+    answer("DeleteFaces", 200, "{\"DeletedFaces\":[\"rk-1\"]}");
+    answer(
+        "DescribeCollection",
+        200,
+        "{\"FaceCount\":1204,\"FaceModelVersion\":\"7.0\",\"CollectionARN\":\"arn:aws:rekognition:x\",\"CreationTimestamp\":1.7E9}");
+
+    engine.forget("acme", "face-1", "rk-1");
+    EngineCollection collection = engine.collection("acme");
 
     assertSent("DeleteFaces", "{\"CollectionId\":\"facematch-acme\",\"FaceIds\":[\"rk-1\"]}");
     assertSent("DescribeCollection", "{\"CollectionId\":\"facematch-acme\"}");
-    assertThat(info.faceCount()).isEqualTo(1204);
-    assertThat(info.faceModelVersion()).isEqualTo("7.0");
+    assertThat(collection.faceCount()).hasValue(1204);
+    assertThat(collection.modelVersion()).isEqualTo("rekognition 7.0");
   }
 
   @ParameterizedTest
@@ -170,6 +236,7 @@ class RekognitionWireContractTest {
     "400, InvalidParameterException, NO_FACE_DETECTED",
     "400, ImageTooLargeException, IMAGE_TOO_LARGE",
     "400, InvalidImageFormatException, INVALID_IMAGE",
+    "400, InvalidS3ObjectException, IMAGE_NOT_FOUND",
     "400, ThrottlingException, RATE_LIMITED",
     "400, ProvisionedThroughputExceededException, RATE_LIMITED",
     "400, AccessDeniedException, ENGINE_UNAVAILABLE",
@@ -178,12 +245,12 @@ class RekognitionWireContractTest {
   void mapsRekognitionErrorsToProblems(int status, String type, Problem problem) {
     answer("CompareFaces", status, "{\"__type\":\"" + type + "\",\"Message\":\"from the stub\"}");
 
-    assertThatThrownBy(() -> engine.compare(RekognitionImage.inline(new byte[] {1}), RekognitionImage.inline(new byte[] {2})))
+    assertThatThrownBy(() -> engine.compare(inline(JPEG), inline(JPEG)))
         .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
   }
 
   @Test
-  void recreatesACollectionDeletedBehindOurBack() {
+  void createsTheCollectionOnFirstUseOrWhenItWasDeletedBehindOurBack() {
     aws.stubFor(
         post(urlEqualTo("/"))
             .inScenario("deleted")
@@ -205,7 +272,7 @@ class RekognitionWireContractTest {
             .withHeader("X-Amz-Target", equalTo("RekognitionService.DescribeCollection"))
             .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody("{\"FaceCount\":0,\"FaceModelVersion\":\"7.0\"}")));
 
-    assertThat(engine.describe("acme").faceCount()).isZero();
+    assertThat(engine.collection("acme").faceCount()).hasValue(0);
     assertSent("CreateCollection", "{\"CollectionId\":\"facematch-acme\"}");
   }
 }

@@ -25,18 +25,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The local engine on real group photos fetched by the build (no shared data needed). */
-class OnnxFaceEngineTest {
+class OnnxFaceModelTest {
 
   static final double VERIFY_THRESHOLD = 0.6;
   /** Faces counted once by eye and by this engine; a change means detection changed. */
   static final Map<Integer, Integer> FACES_PER_PHOTO = Map.of(1, 3, 2, 3, 3, 3, 4, 4, 5, 5, 6, 4);
 
-  static OnnxFaceEngine engine;
+  static OnnxFaceModel engine;
   static final ImageIntake intake = new ImageIntake();
 
   @BeforeAll
   static void load() {
-    engine = OnnxFaceEngine.load(Optional.empty(), false, 2, OnnxFaceEngine.MIN_FACE_HEIGHT);
+    engine = OnnxFaceModel.load(Optional.empty(), false, 2, OnnxFaceModel.MIN_FACE_HEIGHT);
   }
 
   @AfterAll
@@ -182,7 +182,7 @@ class OnnxFaceEngineTest {
         java.nio.file.Files.copy(in, dir.resolve(model));
       }
     }
-    OnnxFaceEngine fromDirectory = OnnxFaceEngine.load(Optional.of(dir), false, 1, OnnxFaceEngine.MIN_FACE_HEIGHT);
+    OnnxFaceModel fromDirectory = OnnxFaceModel.load(Optional.of(dir), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
     try {
       byte[] photo = TestImages.samplePhoto(4);
       assertThat(fromDirectory.analyze(decode(photo)).embedding().vector())

@@ -1,4 +1,4 @@
-package org.facematch.collection.control;
+package org.facematch.engine.control.onnx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.facematch.collection.entity.FaceHit;
-import org.facematch.collection.entity.IndexedFace;
 
 /**
  * Every tenant's templates in memory, so a search never scans the database: one contiguous float
@@ -25,10 +23,16 @@ public class EmbeddingIndex {
   /** Hits returned at most per search, whatever the thresholds. */
   public static final int MAX_HITS = 1000;
 
+  /** A registered face's template. */
+  public record Entry(String faceId, String modelId, float[] vector) {}
+
+  /** A registered face close to a probe. */
+  public record Hit(String faceId, double cosine) {}
+
   private final Map<String, TenantFaces> tenants = new ConcurrentHashMap<>();
 
   /** Adds or replaces a face. */
-  public void put(String tenantId, IndexedFace face) {
+  public void put(String tenantId, Entry face) {
     tenants.computeIfAbsent(tenantId, t -> new TenantFaces(face.vector().length)).put(face);
   }
 
@@ -39,20 +43,13 @@ public class EmbeddingIndex {
     }
   }
 
-  public void blacklist(String tenantId, String faceId) {
-    TenantFaces faces = tenants.get(tenantId);
-    if (faces != null) {
-      faces.blacklist(faceId);
-    }
-  }
-
   public int size(String tenantId) {
     TenantFaces faces = tenants.get(tenantId);
     return faces == null ? 0 : faces.size();
   }
 
   /** Faces of the tenant and model whose cosine with the probe is at least minCosine, best first. */
-  public List<FaceHit> search(String tenantId, String modelId, float[] probe, double minCosine) {
+  public List<Hit> search(String tenantId, String modelId, float[] probe, double minCosine) {
     TenantFaces faces = tenants.get(tenantId);
     return faces == null ? List.of() : faces.search(modelId, probe, minCosine);
   }
@@ -63,9 +60,7 @@ public class EmbeddingIndex {
     private final Map<String, Integer> positions = new HashMap<>();
     private float[] vectors;
     private String[] ids;
-    private String[] sessions;
     private String[] models;
-    private boolean[] blacklisted;
     private int size;
 
     TenantFaces(int dimension) {
@@ -73,7 +68,7 @@ public class EmbeddingIndex {
       grow(64);
     }
 
-    void put(IndexedFace face) {
+    void put(Entry face) {
       if (face.vector().length != dimension) {
         throw new IllegalArgumentException("Template of " + face.vector().length + " floats in an index of " + dimension);
       }
@@ -86,9 +81,7 @@ public class EmbeddingIndex {
         }
         System.arraycopy(face.vector(), 0, vectors, i * dimension, dimension);
         ids[i] = face.faceId();
-        sessions[i] = face.sessionId();
         models[i] = face.modelId();
-        blacklisted[i] = face.blacklisted();
         positions.put(face.faceId(), i);
       } finally {
         lock.writeLock().unlock();
@@ -106,30 +99,16 @@ public class EmbeddingIndex {
         if (at != last) {
           System.arraycopy(vectors, last * dimension, vectors, at * dimension, dimension);
           ids[at] = ids[last];
-          sessions[at] = sessions[last];
           models[at] = models[last];
-          blacklisted[at] = blacklisted[last];
           positions.put(ids[at], at);
         }
         ids[last] = null;
-        sessions[last] = null;
         models[last] = null;
       } finally {
         lock.writeLock().unlock();
       }
     }
 
-    void blacklist(String faceId) {
-      lock.writeLock().lock();
-      try {
-        Integer at = positions.get(faceId);
-        if (at != null) {
-          blacklisted[at] = true;
-        }
-      } finally {
-        lock.writeLock().unlock();
-      }
-    }
 
     int size() {
       lock.readLock().lock();
@@ -140,21 +119,21 @@ public class EmbeddingIndex {
       }
     }
 
-    List<FaceHit> search(String modelId, float[] probe, double minCosine) {
-      List<FaceHit> hits = new ArrayList<>();
+    List<Hit> search(String modelId, float[] probe, double minCosine) {
+      List<Hit> hits = new ArrayList<>();
       lock.readLock().lock();
       try {
         float[] v = vectors;
         for (int i = 0; i < size; i++) {
           float dot = dot(v, i * dimension, probe);
           if (dot >= minCosine && modelId.equals(models[i])) {
-            hits.add(new FaceHit(ids[i], sessions[i], blacklisted[i], dot));
+            hits.add(new Hit(ids[i], dot));
           }
         }
       } finally {
         lock.readLock().unlock();
       }
-      hits.sort(Comparator.comparingDouble(FaceHit::cosine).reversed());
+      hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
       return hits.size() > MAX_HITS ? List.copyOf(hits.subList(0, MAX_HITS)) : hits;
     }
 
@@ -193,9 +172,7 @@ public class EmbeddingIndex {
     private void grow(int capacity) {
       vectors = vectors == null ? new float[capacity * dimension] : Arrays.copyOf(vectors, capacity * dimension);
       ids = ids == null ? new String[capacity] : Arrays.copyOf(ids, capacity);
-      sessions = sessions == null ? new String[capacity] : Arrays.copyOf(sessions, capacity);
       models = models == null ? new String[capacity] : Arrays.copyOf(models, capacity);
-      blacklisted = blacklisted == null ? new boolean[capacity] : Arrays.copyOf(blacklisted, capacity);
     }
   }
 }

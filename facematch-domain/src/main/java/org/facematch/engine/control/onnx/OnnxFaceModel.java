@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.DecodedImage;
-import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.DetectedFace;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
@@ -27,15 +26,15 @@ import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 
 /**
- * The embedded default engine: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,
+ * The local engine's models: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,
  * alignment to the ArcFace template, a 512-d template and a calibrated cosine. At most one
  * request per core runs the models at a time; the rest wait their turn.
  */
 @ApplicationScoped
-public class OnnxFaceEngine implements FaceEngine {
+public class OnnxFaceModel {
 
   public static final String MODEL_ID = "faceplugin-0.0.1";
-  private static final System.Logger LOGGER = System.getLogger(OnnxFaceEngine.class.getName());
+  private static final System.Logger LOGGER = System.getLogger(OnnxFaceModel.class.getName());
 
   /** Detections below this score are ignored; the detector's false positives reach ~0.8. */
   static final double MIN_DETECTION_SCORE = 0.65;
@@ -73,8 +72,8 @@ public class OnnxFaceEngine implements FaceEngine {
   private long loadMillis;
 
   /** For use outside a container (tests, benchmark). */
-  public static OnnxFaceEngine load(Optional<Path> modelDir, boolean flipAverage, int concurrency, int minFaceHeight) {
-    OnnxFaceEngine engine = new OnnxFaceEngine();
+  public static OnnxFaceModel load(Optional<Path> modelDir, boolean flipAverage, int concurrency, int minFaceHeight) {
+    OnnxFaceModel engine = new OnnxFaceModel();
     engine.modelDir = modelDir;
     engine.flipAverage = flipAverage;
     engine.concurrency = concurrency;
@@ -108,17 +107,14 @@ public class OnnxFaceEngine implements FaceEngine {
     return loadMillis;
   }
 
-  @Override
   public String modelId() {
     return MODEL_ID;
   }
 
-  @Override
   public List<DetectedFace> detect(DecodedImage image) {
     return withSlot(() -> candidates(image, true).stream().map(Candidate::face).toList());
   }
 
-  @Override
   public FaceAnalysis analyze(DecodedImage image) {
     return withSlot(
         () -> {
@@ -142,18 +138,15 @@ public class OnnxFaceEngine implements FaceEngine {
         });
   }
 
-  @Override
   public Similarity compare(Embedding a, Embedding b) {
     double cosine = a.cosine(b);
     return new Similarity(CALIBRATION.score(cosine), cosine, MODEL_ID);
   }
 
-  @Override
   public Similarity similarity(double raw) {
     return new Similarity(CALIBRATION.score(raw), raw, MODEL_ID);
   }
 
-  @Override
   public double rawFor(double threshold) {
     return CALIBRATION.cosineFor(Math.max(1e-9, Math.min(1 - 1e-9, threshold)));
   }

@@ -1,9 +1,8 @@
-package org.facematch.collection.control;
+package org.facematch.engine.control.onnx;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import org.facematch.collection.entity.IndexedFace;
 
 /**
  * Time per search of the in-memory index with 10,000 and 100,000 random 512-d templates (the
@@ -18,7 +17,7 @@ public final class IndexBenchmark {
     for (int size : new int[] {10_000, 100_000}) {
       EmbeddingIndex index = new EmbeddingIndex();
       for (int i = 0; i < size; i++) {
-        index.put("bench", new IndexedFace("f" + i, "s" + i, "m", i % 100 == 0, unit(random)));
+        index.put("bench", new EmbeddingIndex.Entry("f" + i, "m", unit(random)));
       }
       double[] millis = new double[200];
       for (int warm = 0; warm < 50; warm++) {

@@ -1,0 +1,79 @@
+package org.facematch.engine.control.onnx;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.OptionalLong;
+import org.facematch.engine.control.EngineImage;
+import org.facematch.engine.control.FaceEngine;
+import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.Embedding;
+import org.facematch.engine.entity.EngineCollection;
+import org.facematch.engine.entity.Enrolment;
+import org.facematch.engine.entity.FaceAnalysis;
+import org.facematch.engine.entity.ProbeResult;
+
+/**
+ * The embedded default engine: the ONNX models make the templates, and each tenant's collection
+ * is an in-memory index of them, refilled from the database at startup.
+ */
+@ApplicationScoped
+public class LocalFaceEngine implements FaceEngine {
+
+  public static final String MODEL_ID = OnnxFaceModel.MODEL_ID;
+
+  @Inject OnnxFaceModel model;
+  @Inject EmbeddingIndex index;
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  @Override
+  public Comparison compare(EngineImage source, EngineImage target) {
+    FaceAnalysis a = model.analyze(source.decoded());
+    FaceAnalysis b = model.analyze(target.decoded());
+    return new Comparison(
+        model.compare(a.embedding(), b.embedding()),
+        Math.min(a.subject().detectionScore(), b.subject().detectionScore()),
+        a.warnings(),
+        b.warnings());
+  }
+
+  @Override
+  public Enrolment enrol(String tenant, EngineImage image, String faceId) {
+    FaceAnalysis analysis = model.analyze(image.decoded());
+    index.put(tenant, new EmbeddingIndex.Entry(faceId, MODEL_ID, analysis.embedding().vector()));
+    return new Enrolment(faceId, analysis.embedding().toBytes(), analysis.subject().quality().score(), analysis.warnings());
+  }
+
+  @Override
+  public ProbeResult search(String tenant, EngineImage image, double minScore, int maxCandidates) {
+    FaceAnalysis probe = model.analyze(image.decoded());
+    List<ProbeResult.Candidate> candidates =
+        index.search(tenant, MODEL_ID, probe.embedding().vector(), model.rawFor(minScore)).stream()
+            .map(hit -> new ProbeResult.Candidate(hit.faceId(), model.similarity(hit.cosine())))
+            .filter(c -> c.similarity().score() >= minScore)
+            .limit(maxCandidates)
+            .toList();
+    return new ProbeResult(candidates, probe.faceCount(), probe.subject().detectionScore(), probe.warnings());
+  }
+
+  /** Puts a template read back from the database into the index (at startup). */
+  public void restore(String tenant, String faceId, byte[] template) {
+    index.put(tenant, new EmbeddingIndex.Entry(faceId, MODEL_ID, Embedding.fromBytes(template, MODEL_ID).vector()));
+  }
+
+  @Override
+  public void forget(String tenant, String faceId, String engineFaceId) {
+    index.remove(tenant, faceId);
+  }
+
+  /** The database's count is the truth: the index may hold a registration that is rolling back. */
+  @Override
+  public EngineCollection collection(String tenant) {
+    return new EngineCollection(OptionalLong.empty(), MODEL_ID);
+  }
+
+}
