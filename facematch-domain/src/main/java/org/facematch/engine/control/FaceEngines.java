@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.onnx.LocalFaceEngine;
 import org.facematch.engine.control.rekognition.RekognitionFaceEngine;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
+import org.facematch.tenant.entity.ModelVersion;
 
 /**
  * Which engine serves a tenant: the one its {@code model_version} names. The local engine is
@@ -20,9 +20,6 @@ import org.facematch.problem.entity.Problem;
  */
 @ApplicationScoped
 public class FaceEngines {
-
-  /** The model versions a tenant may choose, the local default first. */
-  public static final List<String> MODEL_VERSIONS = List.of(LocalFaceEngine.MODEL_ID, RekognitionFaceEngine.MODEL_ID);
 
   @Inject LocalFaceEngine local;
 
@@ -50,6 +47,10 @@ public class FaceEngines {
 
   /** The engine a new tenant gets. */
   public String defaultModel() {
+    if (!ModelVersion.offered().contains(defaultModel)) {
+      throw new FaceMatchException(
+          Problem.ENGINE_UNAVAILABLE, "facematch.engine.default must be one of " + ModelVersion.offered());
+    }
     return defaultModel;
   }
 
@@ -59,7 +60,7 @@ public class FaceEngines {
         .orElseThrow(
             () ->
                 new FaceMatchException(
-                    Problem.ENGINE_UNAVAILABLE, "The model_version '" + modelVersion + "' is not served here; choose one of " + MODEL_VERSIONS));
+                    Problem.ENGINE_UNAVAILABLE, "The model_version '" + modelVersion + "' is not served here; choose one of " + ModelVersion.offered()));
   }
 
   public Optional<FaceEngine> find(String modelVersion) {

@@ -17,6 +17,7 @@ import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceSummary;
 import org.facematch.collection.entity.ImageInput;
+import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
 import org.facematch.engine.entity.Comparison;
@@ -52,7 +53,7 @@ public class Matches {
   @Inject ImageLoader images;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
-  @Inject Reviews reviews; // issue 6: review queue
+  @Inject Reviews reviews;
 
   @RolesAllowed(Roles.KYC_READ)
   public Verification verify(TenantId tenantId, ImageInput source, ImageInput target, Optional<Double> threshold) {
@@ -86,7 +87,8 @@ public class Matches {
     }
     FaceEngine engine = engines.of(settings.modelVersion());
     double floor = Math.min(t, settings.verificationThreshold());
-    ProbeResult probe = engine.search(tenantId.value(), images.load(tenantId, image, "image"), floor, MAX_CANDIDATES);
+    EngineImage probeImage = images.load(tenantId, image, "image");
+    ProbeResult probe = engine.search(tenantId.value(), probeImage, floor, MAX_CANDIDATES);
     Map<String, FaceSummary> summaries = summaries(tenantId, probe.candidates());
     List<SearchRules.Hit> hits = new ArrayList<>();
     for (ProbeResult.Candidate candidate : probe.candidates()) {
@@ -117,7 +119,7 @@ public class Matches {
     String status = SearchRules.status(findings);
     call.details("status: " + status);
     SearchReport report = new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
-    reviews.consider(tenantId, report, image); // issue 6: risky searches go to the console's review queue
+    reviews.consider(tenantId, report, probeImage); // risky searches wait in the console's review queue
     audit.succeeded();
     return report;
   }

@@ -12,10 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.control.StorageKeys;
 import org.facematch.collection.control.TransactionOutcome;
-import org.facematch.collection.entity.ImageInput;
+import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.ImageIntake;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
@@ -40,7 +39,6 @@ public class Reviews {
   private static final System.Logger LOGGER = System.getLogger(Reviews.class.getName());
 
   @PersistenceContext EntityManager em;
-  @Inject ImageLoader images;
   @Inject BlobStore blobs;
   @Inject TransactionOutcome outcome;
   @Inject CallAudit call;
@@ -50,7 +48,7 @@ public class Reviews {
    * Opens a case when a search ended In Review or Declined because of a blacklist or duplicate
    * hit, inside the search's transaction; the kept probe image is removed again if it rolls back.
    */
-  public void consider(TenantId tenantId, SearchReport report, ImageInput probe) {
+  public void consider(TenantId tenantId, SearchReport report, EngineImage probe) {
     if (SearchReport.APPROVED.equals(report.status())) {
       return;
     }
@@ -65,7 +63,7 @@ public class Reviews {
     String faceId = (String) face.get().get("face_id");
     double similarity = ((Number) face.get().get("similarity")).doubleValue();
     String session = report.matches().stream().filter(m -> m.faceId().equals(faceId)).map(SearchMatch::sessionId).findFirst().orElse(null);
-    byte[] bytes = images.load(tenantId, probe, "image").bytes();
+    byte[] bytes = probe.bytes(); // already read for a local search; read once for a Rekognition one
     String key = StorageKeys.tenantPrefix(tenantId) + "reviews/" + UUID.randomUUID() + "." + ImageIntake.extension(bytes);
     blobs.put(key, bytes, ImageIntake.mediaType(bytes));
     outcome.afterRollback(() -> blobs.delete(key));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.collection.entity.Face;
+import org.facematch.engine.control.FaceEngines;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.control.TenantSettingsCache;
@@ -45,6 +46,7 @@ public class TenantAdministration {
   @PersistenceContext EntityManager em;
   @Inject TenantSettingsCache cache;
   @Inject AuditLog audit;
+  @Inject FaceEngines engines;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry transactions;
@@ -78,7 +80,7 @@ public class TenantAdministration {
         .intValue();
   }
 
-  /** A new tenant with the default settings, disabled until support enables it. */
+  /** A new tenant with the default settings and engine, disabled until support enables it. */
   public TenantOverview create(ConsoleActor actor, String id, String name) {
     actor.requireSupport();
     TenantId tenantId = new TenantId(id == null ? "" : id.strip());
@@ -89,7 +91,7 @@ public class TenantAdministration {
     if (em.find(Tenant.class, tenantId.value()) != null || nameTaken(display)) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, "A tenant with this id or name exists already");
     }
-    Tenant tenant = new Tenant(tenantId, display, ModelVersion.LOCAL.id(), actor.name());
+    Tenant tenant = new Tenant(tenantId, display, engines.defaultModel(), actor.name());
     TenantSettings settings = tenant.settings();
     em.persist(tenant);
     audit.record(tenantId.value(), actor.name(), CREATED, "name: " + display);

@@ -1,0 +1,49 @@
+package org.facematch.engine.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.facematch.engine.control.onnx.LocalFaceEngine;
+import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.problem.entity.Problem;
+import org.facematch.tenant.entity.ModelVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every engine the console offers is one the API serves, and nothing else is. */
+class FaceEnginesTest {
+
+  final FaceEngines engines = new FaceEngines();
+
+  FaceEnginesTest() {
+    engines.local = new LocalFaceEngine();
+    engines.defaultModel = "faceplugin-0.0.1";
+    engines.region = "eu-west-1";
+    engines.endpoint = Optional.empty();
+    engines.maxAttempts = 1;
+    engines.timeoutMillis = 1000;
+  }
+
+  @AfterEach
+  void close() {
+    engines.close();
+  }
+
+  @Test
+  void servesExactlyTheOfferedModelVersions() {
+    for (String offered : ModelVersion.offered()) {
+      assertThat(engines.find(offered)).as(offered).hasValueSatisfying(e -> assertThat(e.modelId()).isEqualTo(offered));
+    }
+    assertThat(engines.find("test")).isEmpty();
+    assertThatThrownBy(() -> engines.of("faceplugin-9"))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
+  }
+
+  @Test
+  void refusesADefaultEngineItDoesNotServe() {
+    assertThat(engines.defaultModel()).isEqualTo("faceplugin-0.0.1");
+    engines.defaultModel = "rekognitoin";
+    assertThatThrownBy(engines::defaultModel).isInstanceOf(FaceMatchException.class);
+  }
+}
