@@ -11,7 +11,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.DecodedImage;
 import org.facematch.engine.entity.DetectedFace;
@@ -28,7 +37,8 @@ import org.facematch.problem.entity.Problem;
 /**
  * The local engine's models: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,
  * alignment to the ArcFace template, a 512-d template and a calibrated cosine. At most one
- * request per core runs the models at a time; the rest wait their turn.
+ * request per core runs the models at a time, on the engine's own threads; the rest wait their
+ * turn.
  */
 @ApplicationScoped
 public class OnnxFaceModel {
@@ -64,11 +74,20 @@ public class OnnxFaceModel {
   @ConfigProperty(name = "facematch.engine.onnx.min-face-height", defaultValue = "" + MIN_FACE_HEIGHT)
   int minFaceHeight;
 
-  private Models models;
-  private FaceDetector detector;
-  private LandmarkLocator landmarks;
-  private Embedder embedder;
-  private Semaphore slots;
+  /** One engine thread's own sessions and the steps built on them. */
+  private record Pipeline(Models models, FaceDetector detector, LandmarkLocator landmarks, Embedder embedder) {}
+
+  /** A thread that runs the models, on sessions it created itself: see {@link Models}. */
+  private static final class EngineThread extends Thread {
+    private Pipeline pipeline;
+
+    EngineThread(Runnable work, String name) {
+      super(work, name);
+      setDaemon(true);
+    }
+  }
+
+  private ExecutorService engineThreads;
   private long loadMillis;
 
   /** For use outside a container (tests, benchmark). */
@@ -85,22 +104,75 @@ public class OnnxFaceModel {
   @PostConstruct
   void start() {
     long begin = System.nanoTime();
-    models = Models.load(modelDir);
-    detector = new FaceDetector(models);
-    landmarks = new LandmarkLocator(models);
-    embedder = new Embedder(models, flipAverage);
-    int permits = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
-    slots = new Semaphore(permits, true);
+    int permits = concurrency > 0 ? concurrency : defaultThreads();
+    CountDownLatch loaded = new CountDownLatch(permits);
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(permits, permits, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), engineThreads(loaded, failure));
+    pool.prestartAllCoreThreads();
+    engineThreads = pool;
+    try {
+      if (!loaded.await(2, TimeUnit.MINUTES) || failure.get() != null) {
+        pool.shutdownNow();
+        throw new IllegalStateException("Cannot load the face models", failure.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pool.shutdownNow();
+      throw new IllegalStateException("Interrupted while loading the face models", e);
+    }
     loadMillis = (System.nanoTime() - begin) / 1_000_000;
     LOGGER.log(
         Level.INFO,
-        "Face engine {0} loaded in {1} ms from {2}; {3} concurrent requests, flip averaging {4}",
+        "Face engine {0} loaded in {1} ms from {2}; {3} engine threads, flip averaging {4}",
         MODEL_ID, loadMillis, modelDir.map(Path::toString).orElse("the packaged models"), permits, flipAverage);
   }
 
   @PreDestroy
   public void stop() {
-    models.close();
+    engineThreads.shutdownNow();
+  }
+
+  /** Each engine thread loads its own sessions before its first task and closes them when it ends. */
+  private ThreadFactory engineThreads(CountDownLatch loaded, AtomicReference<RuntimeException> failure) {
+    AtomicInteger number = new AtomicInteger();
+    return task ->
+        new EngineThread(
+            () -> {
+              EngineThread self = (EngineThread) Thread.currentThread();
+              try {
+                self.pipeline = pipeline(modelDir, flipAverage);
+              } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                return;
+              } finally {
+                loaded.countDown();
+              }
+              try {
+                task.run();
+              } finally {
+                self.pipeline.models().close();
+              }
+            },
+            "face-engine-" + number.incrementAndGet());
+  }
+
+  /**
+   * One engine thread per physical core, assuming two hardware threads per core. Measured on the
+   * 2-vCPU development machine: one engine thread 53 analyses/s at 19 ms each, two threads 56/s at
+   * 50 ms each (their two copies of the weights evict each other from the cache).
+   */
+  static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  }
+
+  private static Pipeline pipeline(Optional<Path> modelDir, boolean flipAverage) {
+    Models models = Models.load(modelDir);
+    return new Pipeline(models, new FaceDetector(models), new LandmarkLocator(models), new Embedder(models, flipAverage));
+  }
+
+  private static Pipeline pipeline() {
+    return ((EngineThread) Thread.currentThread()).pipeline;
   }
 
   public long loadMillis() {
@@ -129,7 +201,7 @@ public class OnnxFaceModel {
                 "The face is " + Math.round(subject.box().height())
                     + " pixels high; at least " + minFaceHeight + " are needed");
           }
-          Embedding embedding = new Embedding(embedder.embed(faces.get(0).aligned()), MODEL_ID);
+          Embedding embedding = new Embedding(pipeline().embedder().embed(faces.get(0).aligned()), MODEL_ID);
           List<QualityWarning> warnings = new ArrayList<>(subject.quality().warnings());
           if (faces.size() > 1) {
             warnings.add(QualityWarning.MULTIPLE_FACES_DETECTED);
@@ -168,11 +240,11 @@ public class OnnxFaceModel {
    * face's quality is wanted: a verify of two group photos would otherwise align every bystander.
    */
   private List<Candidate> candidates(DecodedImage image, boolean assessAll) throws OrtException {
-    List<FaceDetector.Detection> detections = new ArrayList<>(detector.detect(image, MIN_DETECTION_SCORE));
+    List<FaceDetector.Detection> detections = new ArrayList<>(pipeline().detector().detect(image, MIN_DETECTION_SCORE));
     detections.sort(Comparator.comparingDouble((FaceDetector.Detection d) -> d.box().area()).reversed());
     List<Candidate> faces = new ArrayList<>();
     for (FaceDetector.Detection d : detections) {
-      List<Point> points = landmarks.locate(image, d.box());
+      List<Point> points = pipeline().landmarks().locate(image, d.box());
       if (!plausible(points, d.box())) {
         continue;
       }
@@ -208,20 +280,24 @@ public class OnnxFaceModel {
     T run() throws OrtException;
   }
 
+  /**
+   * Runs the models on an engine thread: at most one request per core at a time, the others
+   * queue in arrival order. There is no global lock.
+   */
   private <T> T withSlot(Work<T> work) {
+    Future<T> result = engineThreads.submit(work::run);
     try {
-      slots.acquire();
+      return result.get();
     } catch (InterruptedException e) {
+      result.cancel(true);
       Thread.currentThread().interrupt();
       throw new FaceMatchException(Problem.ENGINE_UNAVAILABLE, "Interrupted while waiting for the face engine");
-    }
-    try {
-      return work.run();
-    } catch (OrtException e) {
-      LOGGER.log(Level.ERROR, "ONNX Runtime failed", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      LOGGER.log(Level.ERROR, "ONNX Runtime failed", e.getCause());
       throw new FaceMatchException(Problem.ENGINE_UNAVAILABLE, "The face engine failed");
-    } finally {
-      slots.release();
     }
   }
 }
