@@ -18,12 +18,15 @@ public final class LocalStack implements AutoCloseable {
   private final ObjectStore objectStore;
   private final PayaraServer payara;
   private final DevKeys keys;
+  private final Map<String, String> applicationEnvironment;
 
-  private LocalStack(Database database, ObjectStore objectStore, PayaraServer payara, DevKeys keys) {
+  private LocalStack(
+      Database database, ObjectStore objectStore, PayaraServer payara, DevKeys keys, Map<String, String> applicationEnvironment) {
     this.database = database;
     this.objectStore = objectStore;
     this.payara = payara;
     this.keys = keys;
+    this.applicationEnvironment = applicationEnvironment;
   }
 
   /** Where a stack keeps its state and which ports it uses. */
@@ -43,8 +46,9 @@ public final class LocalStack implements AutoCloseable {
       payara =
           new PayaraServer(
               layout.payaraDir(), layout.dataDir().resolve("domains"), layout.portOffset(), layout.serverLibs());
-      payara.start(applicationEnvironment(env, database, objectStore, keys));
-      return new LocalStack(database, objectStore, payara, keys);
+      Map<String, String> application = applicationEnvironment(env, database, objectStore, keys);
+      payara.start(application);
+      return new LocalStack(database, objectStore, payara, keys, application);
     } catch (RuntimeException e) {
       if (payara != null) {
         payara.close();
@@ -83,6 +87,12 @@ public final class LocalStack implements AutoCloseable {
 
   public void deploy(Path ear) {
     payara.deploy(ear);
+    payara.awaitReady(Duration.ofMinutes(3));
+  }
+
+  /** Restarts the server with the deployed application: a fresh JVM, unlike a redeployment. */
+  public void restartServer() {
+    payara.start(applicationEnvironment);
     payara.awaitReady(Duration.ofMinutes(3));
   }
 
