@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.collection.control.FaceLookup;
+import org.facematch.collection.control.FaceRemoval;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceCounts;
 import org.facematch.collection.entity.FaceRow;
-import org.facematch.engine.control.FaceEngines;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.storage.control.BlobStore;
@@ -38,8 +38,8 @@ public class FaceCatalog {
 
   @PersistenceContext EntityManager em;
   @Inject FaceLookup faces;
+  @Inject FaceRemoval removal;
   @Inject BlobStore blobs;
-  @Inject FaceEngines engines;
   @Inject AuditLog audit;
   @Inject TenantAdministration tenants;
 
@@ -104,10 +104,7 @@ public class FaceCatalog {
   public void delete(ConsoleActor actor, TenantId tenantId, String faceId) {
     actor.requireOwnTenant(tenantId);
     Face face = faces.find(tenantId, faceId);
-    // image and engine entry first: both deletions are idempotent, so a failure later can simply be retried
-    blobs.delete(face.s3Key());
-    engines.find(face.modelVersion()).ifPresent(engine -> engine.forget(tenantId.value(), face.id(), face.engineFaceId()));
-    em.remove(face);
+    removal.remove(face);
     audit.record(tenantId.value(), actor.name(), DELETED, "OK", List.of(faceId), "session: " + face.sessionId());
   }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.facematch.audit.boundary.AuditTrail;
 import org.facematch.audit.boundary.CallAudit;
 import org.facematch.collection.control.FaceLookup;
+import org.facematch.collection.control.FaceRemoval;
 import org.facematch.collection.control.ImageLoader;
 import org.facematch.collection.control.StorageKeys;
 import org.facematch.collection.control.TransactionOutcome;
@@ -52,6 +53,7 @@ public class FaceCollections {
   @Inject FaceEngines engines;
   @Inject ImageLoader images;
   @Inject FaceLookup faces;
+  @Inject FaceRemoval removal;
   @Inject BlobStore blobs;
   @Inject AuditTrail audit;
   @Inject CallAudit call;
@@ -132,12 +134,7 @@ public class FaceCollections {
     tenants.requireEnabled(tenantId);
     Face face = faces.find(tenantId, faceId);
     call.face(face.id());
-    // image and engine entry first: both deletions are idempotent, so a failure later can simply be retried
-    blobs.delete(face.s3Key());
-    engines
-        .find(face.modelVersion())
-        .ifPresent(engine -> engine.forget(tenantId.value(), face.id(), face.engineFaceId()));
-    em.remove(face);
+    removal.remove(face);
     audit.succeeded();
   }
 

@@ -141,7 +141,7 @@ public class OnnxFaceModel {
             () -> {
               EngineThread self = (EngineThread) Thread.currentThread();
               try {
-                self.pipeline = pipeline(modelDir, flipAverage);
+                self.pipeline = loadPipeline(modelDir, flipAverage);
               } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 return;
@@ -166,7 +166,7 @@ public class OnnxFaceModel {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
-  private static Pipeline pipeline(Optional<Path> modelDir, boolean flipAverage) {
+  private static Pipeline loadPipeline(Optional<Path> modelDir, boolean flipAverage) {
     Models models = Models.load(modelDir);
     return new Pipeline(models, new FaceDetector(models), new LandmarkLocator(models), new Embedder(models, flipAverage));
   }
