@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.Future;
 import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.Comparison;
@@ -30,10 +31,21 @@ public class LocalFaceEngine implements FaceEngine {
     return MODEL_ID;
   }
 
+  /**
+   * The two images are analysed at the same time on two engine threads, which halves a lone
+   * verify's latency. The source's problem is reported first, as if they ran one after the other.
+   */
   @Override
   public Comparison compare(EngineImage source, EngineImage target) {
-    FaceAnalysis a = model.analyze(source.decoded());
-    FaceAnalysis b = model.analyze(target.decoded());
+    Future<FaceAnalysis> pending = model.analyzeLater(source.decoded());
+    FaceAnalysis b;
+    try {
+      b = model.analyze(target.decoded());
+    } catch (RuntimeException targetFailure) {
+      model.await(pending);
+      throw targetFailure;
+    }
+    FaceAnalysis a = model.await(pending);
     return new Comparison(
         model.compare(a.embedding(), b.embedding()),
         Math.min(a.subject().detectionScore(), b.subject().detectionScore()),

@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,12 +160,28 @@ public class OnnxFaceModel {
   }
 
   /**
-   * One engine thread per physical core, assuming two hardware threads per core. Measured on the
-   * 2-vCPU development machine: one engine thread 53 analyses/s at 19 ms each, two threads 56/s at
-   * 50 ms each (their two copies of the weights evict each other from the cache).
+   * One engine thread per physical core: a core's second hardware thread shares its caches and
+   * units, so two sessions on one core gain little and double each request's latency. Measured
+   * on the 2-core development machine (no SMT): one engine thread 41 verifies/s, two 69/s.
    */
   static int defaultThreads() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / threadsPerCore(CPU0_SIBLINGS));
+  }
+
+  private static final Path CPU0_SIBLINGS = Path.of("/sys/devices/system/cpu/cpu0/topology/thread_siblings_list");
+
+  /** Hardware threads per core, from the kernel's list of cpu0's siblings ("0", "0,4" or "0-1"); 1 if unknown. */
+  static int threadsPerCore(Path siblings) {
+    try {
+      int count = 0;
+      for (String part : Files.readString(siblings).trim().split(",")) {
+        String[] range = part.split("-");
+        count += range.length == 2 ? Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1 : 1;
+      }
+      return Math.max(1, count);
+    } catch (IOException | RuntimeException e) {
+      return 1;
+    }
   }
 
   private static Pipeline loadPipeline(Optional<Path> modelDir, boolean flipAverage) {
@@ -188,7 +206,15 @@ public class OnnxFaceModel {
   }
 
   public FaceAnalysis analyze(DecodedImage image) {
-    return withSlot(
+    return await(analyzeLater(image));
+  }
+
+  /**
+   * Starts the analysis on an engine thread and returns at once, so that a caller with two
+   * images can have both analysed at the same time on two cores; {@link #await} gives the result.
+   */
+  public Future<FaceAnalysis> analyzeLater(DecodedImage image) {
+    return engineThreads.submit(
         () -> {
           List<Candidate> faces = candidates(image, false);
           if (faces.isEmpty()) {
@@ -285,7 +311,11 @@ public class OnnxFaceModel {
    * queue in arrival order. There is no global lock.
    */
   private <T> T withSlot(Work<T> work) {
-    Future<T> result = engineThreads.submit(work::run);
+    return await(engineThreads.submit(work::run));
+  }
+
+  /** The result of work handed to the engine threads, with the engine's failures as problems. */
+  public <T> T await(Future<T> result) {
     try {
       return result.get();
     } catch (InterruptedException e) {

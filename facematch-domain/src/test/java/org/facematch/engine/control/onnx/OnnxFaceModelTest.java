@@ -176,6 +176,38 @@ class OnnxFaceModelTest {
   }
 
   @Test
+  void verifyAnalysesBothImagesAtOnceYetReportsTheSourcesProblemFirst() {
+    LocalFaceEngine local = new LocalFaceEngine();
+    local.model = engine;
+    byte[] one = TestImages.jpeg(facesOf(1).get(0), 0.95f);
+    byte[] two = TestImages.jpeg(facesOf(2).get(0), 0.95f);
+    byte[] noFace = TestImages.jpeg(new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB), 0.9f);
+    byte[] notAnImage = "not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    double together = local.compare(inline(one), inline(two)).similarity().raw();
+    double apart = engine.compare(engine.analyze(decode(one)).embedding(), engine.analyze(decode(two)).embedding()).raw();
+    assertThat(together).isEqualTo(apart);
+    assertThatThrownBy(() -> local.compare(inline(noFace), inline(notAnImage)))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+    assertThatThrownBy(() -> local.compare(inline(one), inline(noFace)))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+    assertThatThrownBy(() -> local.compare(inline(notAnImage), inline(noFace)))
+        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isNotEqualTo(Problem.NO_FACE_DETECTED));
+  }
+
+  @Test
+  void runsOneEngineThreadPerPhysicalCore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path siblings = dir.resolve("thread_siblings_list");
+    Map<String, Integer> lists = Map.of("0\n", 1, "0-1\n", 2, "0,4\n", 2, "0-3\n", 4, "garbage\n", 1);
+    for (var list : lists.entrySet()) {
+      java.nio.file.Files.writeString(siblings, list.getKey());
+      assertThat(OnnxFaceModel.threadsPerCore(siblings)).as(list.getKey()).isEqualTo(list.getValue());
+    }
+    assertThat(OnnxFaceModel.threadsPerCore(dir.resolve("missing"))).isEqualTo(1);
+    assertThat(OnnxFaceModel.defaultThreads()).isBetween(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
   void loadsModelsFromAnOperatorsDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     for (String model : new String[] {Models.DETECTOR, Models.LANDMARKS, Models.EMBEDDER}) {
       try (var in = Models.class.getResourceAsStream(Models.CLASSPATH_DIR + model)) {
@@ -210,6 +242,10 @@ class OnnxFaceModelTest {
       crops.add(TestImages.crop(image, box.x() - box.width() * 0.3, box.y() - box.height() * 0.3, box.width() * 1.6, box.height() * 1.6));
     }
     return crops;
+  }
+
+  static org.facematch.engine.control.EngineImage inline(byte[] bytes) {
+    return org.facematch.engine.control.EngineImage.inline(bytes, intake);
   }
 
   static org.facematch.engine.control.DecodedImage decode(byte[] bytes) {

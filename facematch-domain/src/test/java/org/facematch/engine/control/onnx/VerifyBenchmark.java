@@ -1,0 +1,150 @@
+package org.facematch.engine.control.onnx;
+
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import org.facematch.engine.control.DecodedImage;
+import org.facematch.engine.control.EngineImage;
+import org.facematch.engine.control.ImageIntake;
+
+/**
+ * The verify work of the local engine without the server around it: where one verify of two
+ * 640x480 JPEGs spends its time (one stage after the other), and how many verifies per second
+ * {@link LocalFaceEngine#compare} gives with 1, 2 and 4 callers. Tells the engine's share of the API benchmark's numbers.
+ *
+ * <p>{@code mvn -q -pl facematch-domain -Pverify-benchmark [-Dthreads=N]}
+ */
+public final class VerifyBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    Path photos = Path.of(args.length > 0 ? args[0] : "target/test-photos");
+    byte[] photo = Files.readAllBytes(photos.resolve("sample2.jpg"));
+    String source = Base64.getEncoder().encodeToString(vga(photo, 0, 0.92f));
+    String target = Base64.getEncoder().encodeToString(vga(photo, 40, 0.8f));
+    int threads = Integer.getInteger("threads", 0);
+    OnnxFaceModel model = OnnxFaceModel.load(Optional.empty(), false, threads, OnnxFaceModel.MIN_FACE_HEIGHT);
+    ImageIntake intake = new ImageIntake();
+    try {
+      stages(model, intake, source, target);
+      for (int clients : new int[] {1, 2, 4}) {
+        throughput(model, intake, source, target, clients);
+      }
+    } finally {
+      model.stop();
+    }
+  }
+
+  private static void stages(OnnxFaceModel model, ImageIntake intake, String source, String target) {
+    int rounds = 300;
+    double[] base64 = new double[rounds];
+    double[] decode = new double[rounds];
+    double[] analyze = new double[rounds];
+    for (int i = -50; i < rounds; i++) {
+      long t0 = System.nanoTime();
+      byte[] a = intake.fromBase64(source);
+      byte[] b = intake.fromBase64(target);
+      long t1 = System.nanoTime();
+      DecodedImage da = intake.decode(a, ImageIntake.MAX_INLINE_BYTES);
+      DecodedImage db = intake.decode(b, ImageIntake.MAX_INLINE_BYTES);
+      long t2 = System.nanoTime();
+      model.compare(model.analyze(da).embedding(), model.analyze(db).embedding());
+      long t3 = System.nanoTime();
+      if (i >= 0) {
+        base64[i] = (t1 - t0) / 2e6;
+        decode[i] = (t2 - t1) / 2e6;
+        analyze[i] = (t3 - t2) / 2e6;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "per image, one caller: base64 %.2f ms, decode %.2f ms, analyze %.2f ms (medians of %d)%n",
+        median(base64), median(decode), median(analyze), rounds);
+  }
+
+  private static void throughput(OnnxFaceModel model, ImageIntake intake, String source, String target, int clients)
+      throws Exception {
+    LocalFaceEngine engine = new LocalFaceEngine();
+    engine.model = model;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicBoolean measuring = new AtomicBoolean();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Future<List<Double>>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                List<Double> latencies = new ArrayList<>();
+                while (!stop.get()) {
+                  long t0 = System.nanoTime();
+                  engine.compare(
+                      EngineImage.inline(intake.fromBase64(source), intake),
+                      EngineImage.inline(intake.fromBase64(target), intake));
+                  if (measuring.get()) {
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                  }
+                }
+                return latencies;
+              }));
+    }
+    Thread.sleep(2000);
+    measuring.set(true);
+    long begin = System.nanoTime();
+    Thread.sleep(10_000);
+    stop.set(true);
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    List<Double> all = new ArrayList<>();
+    for (Future<List<Double>> f : futures) {
+      all.addAll(f.get());
+    }
+    pool.shutdown();
+    double[] sorted = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "verify, %d caller(s): p50 %.1f ms, p99 %.1f ms, %.1f verify/s%n",
+        clients, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted.length / seconds);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** The photo letterboxed into 640x480 and saved as a JPEG, as the API benchmark sends it. */
+  static byte[] vga(byte[] jpeg, int offset, float quality) throws Exception {
+    BufferedImage photo = ImageIO.read(new ByteArrayInputStream(jpeg));
+    BufferedImage out = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    int h = 480 - offset;
+    int w = photo.getWidth() * h / photo.getHeight();
+    g.drawImage(photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
+    g.dispose();
+    var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(quality);
+    var bytes = new ByteArrayOutputStream();
+    try (var stream = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(stream);
+      writer.write(null, new IIOImage(out, null, null), param);
+    }
+    return bytes.toByteArray();
+  }
+}
