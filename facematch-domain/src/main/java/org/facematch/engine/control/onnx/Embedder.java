@@ -12,6 +12,7 @@ final class Embedder {
   static final int SIZE = FaceAligner.SIZE;
 
   private final Models models;
+  private final FloatBuffer staging = Models.staging(3 * SIZE * SIZE);
   private final boolean flipAverage;
 
   Embedder(Models models, boolean flipAverage) {
@@ -46,7 +47,7 @@ final class Embedder {
         input[2 * plane + i] = ((p & 0xFF) - 127f) / 128f;
       }
     }
-    try (OnnxTensor tensor = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 3, SIZE, SIZE});
+    try (OnnxTensor tensor = models.tensor(staging, input, 1, 3, SIZE, SIZE);
         OrtSession.Result result = models.embedder.run(Map.of("input", tensor))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
       float[] vector = new float[out.remaining()];

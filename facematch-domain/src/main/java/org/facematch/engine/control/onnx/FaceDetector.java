@@ -24,6 +24,7 @@ final class FaceDetector {
   record Detection(FaceBox box, double score) {}
 
   private final Models models;
+  private final FloatBuffer staging = Models.staging(3 * WIDTH * HEIGHT);
 
   FaceDetector(Models models) {
     this.models = models;
@@ -60,7 +61,7 @@ final class FaceDetector {
     }
 
     List<Detection> candidates = new ArrayList<>();
-    try (OnnxTensor tensor = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 3, HEIGHT, WIDTH});
+    try (OnnxTensor tensor = models.tensor(staging, input, 1, 3, HEIGHT, WIDTH);
         OrtSession.Result result = models.detector.run(Map.of("input", tensor))) {
       FloatBuffer scores = ((OnnxTensor) result.get("scores").orElseThrow()).getFloatBuffer();
       FloatBuffer boxes = ((OnnxTensor) result.get("boxes").orElseThrow()).getFloatBuffer();

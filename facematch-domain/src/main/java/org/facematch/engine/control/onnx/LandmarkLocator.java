@@ -20,6 +20,7 @@ final class LandmarkLocator {
   static final int SIZE = 64;
 
   private final Models models;
+  private final FloatBuffer staging = Models.staging(SIZE * SIZE);
 
   LandmarkLocator(Models models) {
     this.models = models;
@@ -37,7 +38,7 @@ final class LandmarkLocator {
     }
 
     float[] p = new float[136];
-    try (OnnxTensor tensor = OnnxTensor.createTensor(models.env, FloatBuffer.wrap(input), new long[] {1, 1, SIZE, SIZE});
+    try (OnnxTensor tensor = models.tensor(staging, input, 1, 1, SIZE, SIZE);
         OrtSession.Result result = models.landmarks.run(Map.of("input", tensor))) {
       ((OnnxTensor) result.get(0)).getFloatBuffer().get(p);
     }

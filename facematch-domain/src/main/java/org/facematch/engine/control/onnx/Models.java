@@ -1,11 +1,15 @@
 package org.facematch.engine.control.onnx;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -78,6 +82,23 @@ final class Models implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A native buffer to stage one model input in, reused by its engine thread. A heap array given
+   * to ONNX Runtime is copied into a fresh native buffer on every run; for the detector that is
+   * 0.9 MB allocated, zeroed and freed per image.
+   */
+  static FloatBuffer staging(int floats) {
+    return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+  }
+
+  /** The input copied into the staging buffer, as a tensor of the given shape over it. */
+  OnnxTensor tensor(FloatBuffer staging, float[] input, long... shape) throws OrtException {
+    staging.clear();
+    staging.put(input);
+    staging.flip();
+    return OnnxTensor.createTensor(env, staging, shape);
   }
 
   /** Closes the sessions; the environment is JVM-wide and stays open. */

@@ -76,7 +76,7 @@ public class OnnxFaceModel {
   @ConfigProperty(name = "facematch.engine.onnx.min-face-height", defaultValue = "" + MIN_FACE_HEIGHT)
   int minFaceHeight;
 
-  /** One engine thread's own sessions and the steps built on them. */
+  /** One engine thread's own sessions and the steps built on them; the steps keep per-thread input buffers. */
   private record Pipeline(Models models, FaceDetector detector, LandmarkLocator landmarks, Embedder embedder) {}
 
   /** A thread that runs the models, on sessions it created itself: see {@link Models}. */
