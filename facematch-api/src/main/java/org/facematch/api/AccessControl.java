@@ -1,7 +1,6 @@
 package org.facematch.api;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,7 +20,7 @@ import org.facematch.tenant.entity.TenantId;
  * Authorizes every API call before it reaches a resource: a valid token (validated by the
  * container's MP-JWT mechanism) carrying a tenant, one of the resource method's roles in its
  * {@code groups}, and a tenant with face matching enabled. Resources without {@link
- * RolesAllowed} are refused, so a forgotten annotation fails closed.
+ * RequiresPermission} are refused, so a forgotten annotation fails closed.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -40,6 +39,7 @@ public class AccessControl implements ContainerRequestFilter {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
+    tenantResolver.authenticated(jwt);
     TenantId tenant = tenantResolver.tenant();
     Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
     if (Arrays.stream(requiredRoles()).noneMatch(groups::contains)) {
@@ -52,11 +52,11 @@ public class AccessControl implements ContainerRequestFilter {
   }
 
   private String[] requiredRoles() {
-    RolesAllowed onMethod = resourceInfo.getResourceMethod().getAnnotation(RolesAllowed.class);
+    RequiresPermission onMethod = resourceInfo.getResourceMethod().getAnnotation(RequiresPermission.class);
     if (onMethod != null) {
       return onMethod.value();
     }
-    RolesAllowed onClass = resourceInfo.getResourceClass().getAnnotation(RolesAllowed.class);
+    RequiresPermission onClass = resourceInfo.getResourceClass().getAnnotation(RequiresPermission.class);
     return onClass != null ? onClass.value() : new String[0];
   }
 }

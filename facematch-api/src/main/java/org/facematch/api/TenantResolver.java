@@ -2,24 +2,56 @@ package org.facematch.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.facematch.audit.boundary.CallAudit;
 import org.facematch.problem.entity.FaceMatchException;
 import org.facematch.problem.entity.Problem;
 import org.facematch.tenant.entity.TenantId;
 
-/** The one place that turns the caller's token into the tenant it acts for. */
+/**
+ * The one place that turns the caller's token into the tenant it acts for. The token is handed in
+ * from the request's security context by the first filter, not injected: Payara's injectable
+ * token looks the caller up again, probing for other vendors' classes on every request.
+ */
 @RequestScoped
 public class TenantResolver {
 
   public static final String TENANT_CLAIM = "tenant_id";
 
-  @Inject JsonWebToken jwt;
   @Inject CallAudit call;
+  private JsonWebToken jwt;
+  private String claimed;
+  private TenantId tenant;
+
+  /** The request's authenticated token; read once, as each claim lookup by name costs an exception in Payara. */
+  public void authenticated(JsonWebToken token) {
+    if (token == jwt) {
+      return;
+    }
+    jwt = token;
+    tenant = null;
+    Object claim = token.getRawToken() == null ? null : token.getClaim(TENANT_CLAIM);
+    claimed = claim == null ? null : claim.toString().replace("\"", "");
+  }
+
+  /** The tenant the token names, unchecked (for the audit of refused calls). */
+  public Optional<String> claimedTenant() {
+    return Optional.ofNullable(claimed);
+  }
 
   public TenantId tenant() {
-    Object claim = jwt.getRawToken() == null ? null : jwt.getClaim(TENANT_CLAIM);
-    String value = claim == null ? null : claim.toString().replace("\"", "");
+    if (tenant == null) {
+      tenant = resolve();
+    }
+    return tenant;
+  }
+
+  private TenantId resolve() {
+    if (jwt == null) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
+    }
+    String value = claimed;
     if (value == null || value.isBlank()) {
       throw new FaceMatchException(
           Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
@@ -36,6 +68,9 @@ public class TenantResolver {
 
   /** Who is calling, for audit: the token's subject (or upn). */
   public String subject() {
+    if (jwt == null) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
+    }
     return jwt.getName() != null ? jwt.getName() : jwt.getSubject();
   }
 }

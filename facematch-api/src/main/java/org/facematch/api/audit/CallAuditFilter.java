@@ -39,6 +39,7 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
   @Context ResourceInfo resourceInfo;
   @Inject CallAudit call;
   @Inject AuditTrail audit;
+  @Inject TenantResolver tenantResolver;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -47,10 +48,8 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
     String actor = null;
     if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
       actor = jwt.getName();
-      Object tenant = jwt.getClaim(TenantResolver.TENANT_CLAIM);
-      if (tenant != null && TENANT.matcher(tenant.toString().replace("\"", "")).matches()) {
-        call.tenant(tenant.toString().replace("\"", ""));
-      }
+      tenantResolver.authenticated(jwt);
+      tenantResolver.claimedTenant().filter(t -> TENANT.matcher(t).matches()).ifPresent(call::tenant);
     }
     call.begin(requestId, actor, operation(resourceInfo.getResourceMethod()));
   }

@@ -1,6 +1,5 @@
 package org.facematch.api.blacklist;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequiresPermission;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.blacklist.boundary.Blacklist;
@@ -23,7 +23,7 @@ public class BlacklistResource {
   @Inject TenantResolver tenantResolver;
 
   @POST
-  @RolesAllowed(Roles.KYC_CREATE)
+  @RequiresPermission(Roles.KYC_CREATE)
   @Operation(
       summary = "Put a registered face on the tenant's blacklist",
       description = "Idempotent: a face already on the blacklist keeps its first reason, time and actor.")

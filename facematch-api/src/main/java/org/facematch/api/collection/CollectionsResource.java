@@ -1,6 +1,5 @@
 package org.facematch.api.collection;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequiresPermission;
 import org.facematch.api.TenantResolver;
 import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.tenant.entity.Roles;
@@ -21,7 +21,7 @@ public class CollectionsResource {
 
   @GET
   @Path("status")
-  @RolesAllowed(Roles.KYC_READ)
+  @RequiresPermission(Roles.KYC_READ)
   @Operation(summary = "The caller's collection: name, number of registered faces, status")
   @APIResponse(responseCode = "200", description = "The collection status")
   @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")

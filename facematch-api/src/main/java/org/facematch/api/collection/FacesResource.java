@@ -1,6 +1,5 @@
 package org.facematch.api.collection;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequiresPermission;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
@@ -34,7 +34,7 @@ public class FacesResource {
 
   @POST
   @Path("register")
-  @RolesAllowed(Roles.KYC_CREATE)
+  @RequiresPermission(Roles.KYC_CREATE)
   @Operation(
       summary = "Register the face in the image for a session",
       description =
@@ -79,7 +79,7 @@ public class FacesResource {
 
   @DELETE
   @Path("faces/{face_id}")
-  @RolesAllowed(Roles.KYC_CREATE)
+  @RequiresPermission(Roles.KYC_CREATE)
   @Operation(summary = "Delete a face: its image, its record and its search entry")
   @APIResponse(responseCode = "200", description = "Deleted")
   @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND (also for other tenants' faces)")

@@ -1,6 +1,5 @@
 package org.facematch.api.matching;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequiresPermission;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
@@ -31,7 +31,7 @@ public class MatchesResource {
 
   @POST
   @Path("verify")
-  @RolesAllowed(Roles.KYC_READ)
+  @RequiresPermission(Roles.KYC_READ)
   @Operation(
       summary = "1:1: is the face in target_image the face in source_image?",
       description =
@@ -78,7 +78,7 @@ public class MatchesResource {
 
   @POST
   @Path("search")
-  @RolesAllowed(Roles.KYC_READ)
+  @RequiresPermission(Roles.KYC_READ)
   @Operation(
       summary = "1:N: which registered faces match the face in the image?",
       description =

@@ -1,6 +1,5 @@
 package org.facematch.api.upload;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.facematch.api.RequiresPermission;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.TenantResolver;
 import org.facematch.collection.boundary.ImageUploads;
@@ -24,7 +24,7 @@ public class UploadUrlsResource {
   @Inject TenantResolver tenantResolver;
 
   @POST
-  @RolesAllowed(Roles.KYC_CREATE)
+  @RequiresPermission(Roles.KYC_CREATE)
   @Operation(
       summary = "A presigned S3 PUT URL for one image",
       description =
