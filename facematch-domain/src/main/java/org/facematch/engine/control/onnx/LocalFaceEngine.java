@@ -32,20 +32,24 @@ public class LocalFaceEngine implements FaceEngine {
   }
 
   /**
-   * The two images are analysed at the same time on two engine threads, which halves a lone
-   * verify's latency. The source's problem is reported first, as if they ran one after the other.
+   * The two images are decoded and analysed at the same time on two engine threads, which halves
+   * a lone verify's latency. Stored images are read here first, so no engine thread waits for the
+   * bucket. The source's problem is reported first, as if they ran one after the other.
    */
   @Override
   public Comparison compare(EngineImage source, EngineImage target) {
-    Future<FaceAnalysis> pending = model.analyzeLater(source.decoded());
-    FaceAnalysis b;
+    source.bytes();
+    target.bytes();
+    Future<FaceAnalysis> first = model.analyzeLater(source::decoded);
+    Future<FaceAnalysis> second = model.analyzeLater(target::decoded);
+    FaceAnalysis a;
     try {
-      b = model.analyze(target.decoded());
-    } catch (RuntimeException targetFailure) {
-      model.await(pending);
-      throw targetFailure;
+      a = model.await(first);
+    } catch (RuntimeException sourceFailure) {
+      second.cancel(false);
+      throw sourceFailure;
     }
-    FaceAnalysis a = model.await(pending);
+    FaceAnalysis b = model.await(second);
     return new Comparison(
         model.compare(a.embedding(), b.embedding()),
         Math.min(a.subject().detectionScore(), b.subject().detectionScore()),

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.DecodedImage;
 import org.facematch.engine.entity.DetectedFace;
@@ -206,16 +207,18 @@ public class OnnxFaceModel {
   }
 
   public FaceAnalysis analyze(DecodedImage image) {
-    return await(analyzeLater(image));
+    return await(analyzeLater(() -> image));
   }
 
   /**
-   * Starts the analysis on an engine thread and returns at once, so that a caller with two
-   * images can have both analysed at the same time on two cores; {@link #await} gives the result.
+   * Decodes and analyses the image on an engine thread and returns at once, so that a caller with
+   * two images can have both done at the same time on two cores; {@link #await} gives the result.
+   * The image's bytes should be in memory already: an engine thread must not wait for storage.
    */
-  public Future<FaceAnalysis> analyzeLater(DecodedImage image) {
+  public Future<FaceAnalysis> analyzeLater(Supplier<DecodedImage> decoded) {
     return engineThreads.submit(
         () -> {
+          DecodedImage image = decoded.get();
           List<Candidate> faces = candidates(image, false);
           if (faces.isEmpty()) {
             throw new FaceMatchException(Problem.NO_FACE_DETECTED, "No face was found in the image");
