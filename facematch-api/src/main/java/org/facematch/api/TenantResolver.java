@@ -48,9 +48,7 @@ public class TenantResolver {
   }
 
   private TenantId resolve() {
-    if (jwt == null) {
-      throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
-    }
+    token();
     String value = claimed;
     if (value == null || value.isBlank()) {
       throw new FaceMatchException(
@@ -68,9 +66,14 @@ public class TenantResolver {
 
   /** Who is calling, for audit: the token's subject (or upn). */
   public String subject() {
+    JsonWebToken token = token();
+    return token.getName() != null ? token.getName() : token.getSubject();
+  }
+
+  private JsonWebToken token() {
     if (jwt == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
-    return jwt.getName() != null ? jwt.getName() : jwt.getSubject();
+    return jwt;
   }
 }

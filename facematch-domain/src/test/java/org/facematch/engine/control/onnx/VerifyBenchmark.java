@@ -3,8 +3,6 @@ package org.facematch.engine.control.onnx;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
 import org.facematch.engine.control.DecodedImage;
 import org.facematch.engine.control.EngineImage;
 import org.facematch.engine.control.ImageIntake;
+import org.facematch.engine.control.TestImages;
 
 /**
  * The verify work of the local engine without the server around it: where one verify of two
@@ -128,23 +124,14 @@ public final class VerifyBenchmark {
   }
 
   /** The photo letterboxed into 640x480 and saved as a JPEG, as the API benchmark sends it. */
-  static byte[] vga(byte[] jpeg, int offset, float quality) throws Exception {
-    BufferedImage photo = ImageIO.read(new ByteArrayInputStream(jpeg));
+  static byte[] vga(byte[] jpeg, int offset, float quality) {
+    BufferedImage photo = TestImages.read(jpeg);
     BufferedImage out = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     int h = 480 - offset;
     int w = photo.getWidth() * h / photo.getHeight();
     g.drawImage(photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
     g.dispose();
-    var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ImageWriteParam param = writer.getDefaultWriteParam();
-    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(quality);
-    var bytes = new ByteArrayOutputStream();
-    try (var stream = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(stream);
-      writer.write(null, new IIOImage(out, null, null), param);
-    }
-    return bytes.toByteArray();
+    return TestImages.jpeg(out, quality);
   }
 }
