@@ -1,6 +1,7 @@
 package org.facematch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -40,4 +41,8 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..boundary..", "..control..");
+
+  /** Business components form a hierarchy: what two of them share lives below both, never in a loop. */
+  @ArchTest
+  static final ArchRule businessComponentsAreFreeOfCycles = slices().matching("org.facematch.(*)..").should().beFreeOfCycles();
 }

@@ -14,9 +14,10 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.facematch.admin.security.ConsoleUser;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * A browserless console (Karibu-Testing) whose views get their collaborators from the test instead
@@ -24,8 +25,8 @@ import org.facematch.tenant.entity.Roles;
  */
 public final class ConsoleUi {
 
-  public static final ConsoleUser SUPPORT = new ConsoleUser("sam-support", Roles.SUPPORT, null);
-  public static final ConsoleUser DEMO_ADMIN = new ConsoleUser("dana-admin", Roles.TENANT_ADMIN, "demo");
+  public static final Caller SUPPORT = Caller.console("sam-support", Roles.SUPPORT, null);
+  public static final Caller DEMO_ADMIN = Caller.console("dana-admin", Roles.TENANT_ADMIN, new TenantId("demo"));
 
   private final Map<Class<?>, Supplier<?>> beans = new HashMap<>();
 
@@ -44,8 +45,8 @@ public final class ConsoleUi {
   }
 
   /** Signs a user in the way {@link CurrentUser} does: the user in the HTTP session. */
-  public static void signIn(ConsoleUser user) {
-    VaadinSession.getCurrent().getSession().setAttribute(ConsoleUser.class.getName(), user);
+  public static void signIn(Caller user) {
+    VaadinSession.getCurrent().getSession().setAttribute(Caller.class.getName(), user);
   }
 
   /** A {@link CurrentUser} that reads the session like the real one but needs no identity store. */

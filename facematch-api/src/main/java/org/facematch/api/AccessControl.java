@@ -8,30 +8,28 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Arrays;
-import java.util.Set;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
-import org.facematch.tenant.boundary.Tenants;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /**
- * Authorizes every API call before it reaches a resource: a valid token (validated by the
- * container's MP-JWT mechanism) carrying a tenant, one of the resource method's roles in its
- * {@code groups}, and a tenant with face matching enabled. Resources without {@link
- * RequiresPermission} are refused, so a forgotten annotation fails closed.
+ * Authorizes every API call before it reaches a resource, and before its body is read (a
+ * disabled tenant learns nothing from validation errors): a valid token (validated by the
+ * container's MP-JWT mechanism) becomes the request's {@link org.facematch.kernel.entity.Caller},
+ * which the {@link Performs operation}'s access rule judges. The boundary applies the same rule
+ * again, without another database read.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class AccessControl implements ContainerRequestFilter {
 
   @Context ResourceInfo resourceInfo;
-  @Inject TenantResolver tenantResolver;
-  @Inject Tenants tenants;
+  @Inject RequestCaller caller;
 
   /**
-   * The caller comes from this request's security context, never from an injected token: a
+   * The token comes from this request's security context, never from an injected token: a
    * provider lives as long as the application, a token only as long as its request.
    */
   @Override
@@ -39,24 +37,17 @@ public class AccessControl implements ContainerRequestFilter {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
-    tenantResolver.authenticated(jwt);
-    TenantId tenant = tenantResolver.tenant();
-    Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-    if (Arrays.stream(requiredRoles()).noneMatch(groups::contains)) {
-      throw new FaceMatchException(
-          Problem.PERMISSION_DENIED,
-          "This operation needs the permission " + String.join(" or ", requiredRoles()));
-    }
-    // Before any input is looked at: a disabled tenant learns nothing from validation errors.
-    tenants.requireEnabled(tenant);
+    caller.authenticated(jwt);
+    Operation operation =
+        operation(resourceInfo)
+            .orElseThrow(() -> new FaceMatchException(Problem.PERMISSION_DENIED, "This resource performs no operation"));
+    operation.access().check(caller.get(), null);
   }
 
-  private String[] requiredRoles() {
-    RequiresPermission onMethod = resourceInfo.getResourceMethod().getAnnotation(RequiresPermission.class);
-    if (onMethod != null) {
-      return onMethod.value();
-    }
-    RequiresPermission onClass = resourceInfo.getResourceClass().getAnnotation(RequiresPermission.class);
-    return onClass != null ? onClass.value() : new String[0];
+  /** The operation of the matched resource method, if it names one. */
+  public static Optional<Operation> operation(ResourceInfo resource) {
+    return Optional.ofNullable(resource.getResourceMethod())
+        .map(m -> m.getAnnotation(Performs.class))
+        .map(Performs::value);
   }
 }

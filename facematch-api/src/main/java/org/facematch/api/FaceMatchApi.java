@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Roles;
 
 @ApplicationPath("kyc")
 @ApplicationScoped

@@ -1,9 +1,9 @@
 package org.facematch.api;
 
 import java.util.Locale;
-import org.facematch.collection.entity.ImageInput;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.image.entity.ImageInput;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /** Reads the {@code image_format} field shared by the image-taking endpoints. */
 public final class ImageFormats {

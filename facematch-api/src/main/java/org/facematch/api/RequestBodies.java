@@ -1,7 +1,7 @@
 package org.facematch.api;
 
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /** JAX-RS hands a resource {@code null} for an empty body; every endpoint refuses it alike. */
 public final class RequestBodies {

@@ -3,26 +3,30 @@ package org.facematch.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.facematch.audit.boundary.CallAudit;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.tenant.boundary.Tenants;
 
 /**
- * The one place that turns the caller's token into the tenant it acts for. The token is handed in
- * from the request's security context by the first filter, not injected: Payara's injectable
- * token looks the caller up again, probing for other vendors' classes on every request.
+ * The one place that turns the request's token into its {@link Caller}: subject, the tenant of
+ * the {@code tenant_id} claim, the token's groups, and the tenant's settings, read once for the
+ * request. The token is handed in from the request's security context by the first filter, not
+ * injected: Payara's injectable token looks the caller up again, probing for other vendors'
+ * classes on every request.
  */
 @RequestScoped
-public class TenantResolver {
+public class RequestCaller {
 
   public static final String TENANT_CLAIM = "tenant_id";
 
-  @Inject CallAudit call;
+  @Inject Tenants tenants;
   private JsonWebToken jwt;
   private String claimed;
-  private TenantId tenant;
+  private Caller caller;
 
   /** The request's authenticated token; read once, as each claim lookup by name costs an exception in Payara. */
   public void authenticated(JsonWebToken token) {
@@ -30,7 +34,7 @@ public class TenantResolver {
       return;
     }
     jwt = token;
-    tenant = null;
+    caller = null;
     Object claim = token.getRawToken() == null ? null : token.getClaim(TENANT_CLAIM);
     claimed = claim == null ? null : claim.toString().replace("\"", "");
   }
@@ -40,40 +44,40 @@ public class TenantResolver {
     return Optional.ofNullable(claimed);
   }
 
-  public TenantId tenant() {
-    if (tenant == null) {
-      tenant = resolve();
-    }
-    return tenant;
+  /** Who is calling, for the audit of refused calls: the token's subject (or upn). */
+  public Optional<String> subject() {
+    return Optional.ofNullable(jwt).map(RequestCaller::nameOf);
   }
 
-  private TenantId resolve() {
-    token();
-    String value = claimed;
-    if (value == null || value.isBlank()) {
-      throw new FaceMatchException(
-          Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
+  public Caller get() {
+    if (caller == null) {
+      caller = resolve();
     }
-    try {
-      TenantId tenant = new TenantId(value);
-      call.tenant(tenant.value());
-      return tenant;
-    } catch (FaceMatchException e) {
-      throw new FaceMatchException(
-          Problem.UNAUTHENTICATED, "The token's " + TENANT_CLAIM + " claim is not a valid tenant id");
-    }
+    return caller;
   }
 
-  /** Who is calling, for audit: the token's subject (or upn). */
-  public String subject() {
-    JsonWebToken token = token();
-    return token.getName() != null ? token.getName() : token.getSubject();
-  }
-
-  private JsonWebToken token() {
+  private Caller resolve() {
     if (jwt == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
-    return jwt;
+    if (claimed == null || claimed.isBlank()) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
+    }
+    TenantId tenant;
+    try {
+      tenant = new TenantId(claimed);
+    } catch (FaceMatchException e) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token's " + TENANT_CLAIM + " claim is not a valid tenant id");
+    }
+    String subject = nameOf(jwt);
+    if (subject == null || subject.isBlank()) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token names no subject");
+    }
+    Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+    return Caller.api(subject, tenant, groups, tenants.settingsOf(tenant));
+  }
+
+  private static String nameOf(JsonWebToken token) {
+    return token.getName() != null ? token.getName() : token.getSubject();
   }
 }

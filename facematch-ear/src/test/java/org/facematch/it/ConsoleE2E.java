@@ -41,10 +41,19 @@ final class ConsoleE2E {
 
   /** Audit rows of a tenant (null: none) and operation, as {@code actor|details}. */
   static List<String> audit(String tenant, String operation) {
+    return rows("CONCAT_WS('|', actor, IFNULL(details, '-'))", tenant, operation);
+  }
+
+  /** Audit rows of a tenant (null: none) and operation, as {@code actor|outcome}. */
+  static List<String> outcomes(String tenant, String operation) {
+    return rows("CONCAT_WS('|', actor, outcome)", tenant, operation);
+  }
+
+  private static List<String> rows(String columns, String tenant, String operation) {
     try (Connection c = TestStack.get().database().connect();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT CONCAT_WS('|', actor, IFNULL(details, '-')) FROM audit_events WHERE tenant_id <=> ? AND operation = ? ORDER BY id")) {
+                "SELECT " + columns + " FROM audit_events WHERE tenant_id <=> ? AND operation = ? ORDER BY id")) {
       s.setString(1, tenant);
       s.setString(2, operation);
       List<String> rows = new ArrayList<>();

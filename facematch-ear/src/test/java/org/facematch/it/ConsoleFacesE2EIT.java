@@ -47,8 +47,8 @@ class ConsoleFacesE2EIT {
       assertThat(page.getByText("Blacklisted: Forged passport")).isHidden();
       assertThat(searchRisks(mine)).doesNotContain("FACE_IN_BLACKLIST", "POSSIBLE_FACE_IN_BLACKLIST");
     }
-    assertThat(ConsoleE2E.audit(mine, "CONSOLE_BLACKLIST")).containsExactly(admin.user() + "|reason: Forged passport");
-    assertThat(ConsoleE2E.audit(other, "CONSOLE_BLACKLIST")).isEmpty();
+    assertThat(ConsoleE2E.audit(mine, "BLACKLIST")).containsExactly(admin.user() + "|reason: Forged passport");
+    assertThat(ConsoleE2E.audit(other, "BLACKLIST")).isEmpty();
   }
 
   @Test

@@ -79,6 +79,9 @@ class FaceMatchingFlowIT {
     assertThat(declined.getString("status")).isEqualTo("Declined");
     assertThat(risks(declined)).contains("FACE_IN_BLACKLIST");
     assertThat(declined.getJsonArray("matches").getJsonObject(0).getString("blacklist_reason")).isEqualTo("Forged passport");
+    String reviews = "tenants/" + tenant + "/reviews/";
+    assertThat(TestTenants.reviewCases(tenant)).as("the duplicate and the blacklist hit wait for review").isEqualTo(2);
+    assertThat(S3.count(reviews)).isEqualTo(2);
 
     Api.Reply deleted = Api.send(
         HttpRequest.newBuilder(Api.uri("/kyc/facematch/faces/" + faceId)).header("Authorization", "Bearer " + creator).DELETE());
@@ -87,6 +90,9 @@ class FaceMatchingFlowIT {
     assertThat(gone.getInt("total_matches")).isZero();
     assertThat(gone.getString("status")).isEqualTo("Approved");
     assertThat(S3.exists(s3Key)).isFalse();
+    assertThat(TestTenants.reviewCases(tenant)).as("review cases of the deleted face").isZero();
+    assertThat(S3.count(reviews)).as("search images kept for those cases").isZero();
+    assertThat(TestTenants.faceRows(tenant)).isZero();
     assertThat(Api.get("/kyc/facematch/collections/status", reader).json().getInt("face_count")).isZero();
   }
 

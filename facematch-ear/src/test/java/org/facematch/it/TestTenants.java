@@ -64,6 +64,19 @@ public final class TestTenants {
     }
   }
 
+  public static int reviewCases(String tenant) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM review_cases WHERE tenant_id = ?")) {
+      s.setString(1, tenant);
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static int faceRows(String tenant) {
     try (Connection c = TestStack.get().database().connect();
         PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM faces WHERE tenant_id = ?")) {

@@ -3,6 +3,7 @@ package org.facematch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.facematch.it.ProblemAssert.assertProblem;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import org.facematch.stack.DevKeys;
@@ -50,12 +51,36 @@ class TokenSecurityIT {
   }
 
   @Test
-  void auditsRefusedTokensToo() {
-    Api.Reply forged = Api.get(STATUS, Tokens.signedWith(DevKeys.untrustedKey()).tenant("x").groups("kyc:read").mint());
+  void auditsRefusedTokensUnderTheOperationAndTheClientsRequestId() {
+    String requestId = "client-" + java.util.UUID.randomUUID();
+    Api.Reply forged =
+        Api.send(
+            HttpRequest.newBuilder(Api.uri(STATUS))
+                .header("Authorization", "Bearer " + Tokens.signedWith(DevKeys.untrustedKey()).tenant("x").groups("kyc:read").mint())
+                .header("X-Request-Id", requestId)
+                .GET());
 
-    assertThat(TestTenants.auditOf(forged.header("X-Request-Id").orElseThrow()))
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.header("X-Request-Id")).contains(requestId);
+    assertThat(TestTenants.auditOf(requestId))
         .singleElement()
-        .satisfies(row -> assertThat(row).startsWith("GET /kyc/facematch/collections/status|UNAUTHENTICATED|-|anonymous"));
+        .satisfies(row -> assertThat(row).startsWith("COLLECTION_STATUS|UNAUTHENTICATED|-|anonymous"));
+  }
+
+  /** What matched no operation is filed as UNKNOWN: never under the raw path a client sent. */
+  @Test
+  void auditsUnknownPathsAndMethodsWithoutTheirPath() {
+    String token = TestTenants.token(TestTenants.enabled(), "kyc:read").mint();
+    Api.Reply unknown = Api.postJson("/kyc/facematch/openapi-please", token, "{}");
+    Api.Reply options =
+        Api.send(HttpRequest.newBuilder(Api.uri("/kyc/facematch/verify")).header("Authorization", "Bearer " + token).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(unknown.status()).isGreaterThanOrEqualTo(400).isLessThan(500);
+    for (Api.Reply reply : java.util.List.of(unknown, options)) {
+      assertThat(TestTenants.auditOf(reply.header("X-Request-Id").orElseThrow()))
+          .singleElement()
+          .satisfies(row -> assertThat(row).startsWith("UNKNOWN|").doesNotContain("openapi").doesNotContain("APPLY"));
+    }
   }
 
   @Test

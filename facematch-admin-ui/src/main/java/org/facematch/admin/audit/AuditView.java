@@ -28,8 +28,8 @@ import org.facematch.admin.security.CurrentUser;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditFilter;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
 
 /**
  * The audit trail, newest first, filtered in the database and read page by page. Tenant admins see
@@ -55,13 +55,13 @@ public class AuditView extends VerticalLayout {
   final HorizontalLayout download = new HorizontalLayout();
   private final AuditLog audit;
   private final BackgroundTasks background;
-  private final ConsoleActor actor;
+  private final Caller actor;
 
   @Inject
   public AuditView(AuditLog audit, BackgroundTasks background, CurrentUser currentUser) {
     this.audit = audit;
     this.background = background;
-    this.actor = currentUser.actor();
+    this.actor = currentUser.caller();
     tenant.setVisible(actor.isSupport());
     from.setId("audit-from");
     to.setId("audit-to");

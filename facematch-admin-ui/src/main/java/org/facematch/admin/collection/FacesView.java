@@ -25,11 +25,12 @@ import java.time.format.DateTimeFormatter;
 import org.facematch.admin.layout.BackgroundTasks;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.Blacklist;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.collection.entity.FaceRow;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * A tenant admin's faces. The tenant is the admin's own, from the session: nothing in the URL
@@ -47,16 +48,18 @@ public class FacesView extends VerticalLayout {
   final Grid<FaceRow> grid = new Grid<>();
   final Button deleteSession = new Button("Delete this session's faces");
   final ProgressBar progress = new ProgressBar();
-  private final FaceCatalog catalog;
+  private final FaceCollections catalog;
+  private final Blacklist blacklist;
   private final BackgroundTasks background;
-  private final ConsoleActor actor;
+  private final Caller actor;
   private final TenantId tenantId;
 
   @Inject
-  public FacesView(FaceCatalog catalog, BackgroundTasks background, CurrentUser currentUser) {
+  public FacesView(FaceCollections catalog, Blacklist blacklist, BackgroundTasks background, CurrentUser currentUser) {
     this.catalog = catalog;
+    this.blacklist = blacklist;
     this.background = background;
-    this.actor = currentUser.actor();
+    this.actor = currentUser.caller();
     this.tenantId = actor.ownTenant().orElseThrow();
     session.setId("session-filter");
     session.setPlaceholder("Session id starts with");
@@ -92,7 +95,7 @@ public class FacesView extends VerticalLayout {
     StreamResource source =
         new StreamResource(
             face.faceId() + ".jpg",
-            () -> new ByteArrayInputStream(catalog.image(actor, tenantId, face.faceId()).orElse(new byte[0])));
+            () -> new ByteArrayInputStream(catalog.image(actor, tenantId, face.faceId()).bytes()));
     source.setCacheTime(0);
     Image image = new Image(source, "Face of session " + face.sessionId());
     image.setHeight("56px");
@@ -116,13 +119,13 @@ public class FacesView extends VerticalLayout {
   }
 
   void blacklist(FaceRow face, String reason) {
-    catalog.blacklist(actor, tenantId, face.faceId(), reason);
+    blacklist.add(actor, face.faceId(), reason);
     Notification.show("Face blacklisted");
     grid.getDataProvider().refreshAll();
   }
 
   void unblacklist(FaceRow face) {
-    catalog.removeFromBlacklist(actor, tenantId, face.faceId());
+    blacklist.remove(actor, face.faceId());
     Notification.show("Face removed from the blacklist");
     grid.getDataProvider().refreshAll();
   }
@@ -136,7 +139,7 @@ public class FacesView extends VerticalLayout {
     confirm.setConfirmButtonTheme("error primary");
     confirm.addConfirmListener(
         event -> {
-          catalog.delete(actor, tenantId, face.faceId());
+          catalog.delete(actor, face.faceId());
           Notification.show("Face deleted");
           grid.getDataProvider().refreshAll();
         });
@@ -159,7 +162,7 @@ public class FacesView extends VerticalLayout {
               UI.getCurrent(),
               ids,
               progress,
-              id -> catalog.delete(actor, tenantId, id),
+              id -> catalog.delete(actor, id),
               failed -> {
                 Notification.show(failed == 0 ? "Deleted " + ids.size() + " faces" : failed + " faces could not be deleted; try again");
                 deleteSession.setEnabled(true);

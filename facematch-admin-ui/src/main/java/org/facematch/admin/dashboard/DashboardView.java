@@ -18,11 +18,11 @@ import java.time.Instant;
 import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.audit.boundary.AuditLog;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.collection.entity.FaceCounts;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 
 /** Per tenant: faces, blacklisted faces and the last 24 hours of operations by outcome. */
 @Route(value = "", layout = MainLayout.class)
@@ -32,19 +32,18 @@ public class DashboardView extends VerticalLayout {
 
   final TextField tenant = new TextField("Tenant id");
   final Div statistics = new Div();
-  private final FaceCatalog faces;
+  private final FaceCollections faces;
   private final AuditLog audit;
-  private final ConsoleActor actor;
+  private final Caller actor;
 
   @Inject
-  public DashboardView(CurrentUser currentUser, FaceCatalog faces, AuditLog audit) {
+  public DashboardView(CurrentUser currentUser, FaceCollections faces, AuditLog audit) {
     this.faces = faces;
     this.audit = audit;
-    this.actor = currentUser.actor();
-    String role = actor.role();
+    this.actor = currentUser.caller();
     add(
         new H2("Welcome, " + actor.name() + "."),
-        new Paragraph("You are signed in as " + role + ". " + scope(role)));
+        new Paragraph("You are signed in as " + currentUser.role().orElse("") + ". " + scope(actor)));
     statistics.setId("statistics");
     statistics.setWidthFull();
     if (actor.isSupport()) {
@@ -71,12 +70,9 @@ public class DashboardView extends VerticalLayout {
         new OperationsChart(audit.operationsSince(actor, tenantId, Instant.now().minus(Duration.ofHours(24)))));
   }
 
-  private static String scope(String role) {
-    return switch (role) {
-      case Roles.SUPPORT ->
-          "You can see every tenant, enable face matching and manage console users.";
-      case Roles.TENANT_ADMIN -> "You manage your tenant's settings, faces and reviews.";
-      default -> "";
-    };
+  private static String scope(Caller actor) {
+    return actor.isSupport()
+        ? "You can see every tenant, enable face matching and manage console users."
+        : "You manage your tenant's settings, faces and reviews.";
   }
 }

@@ -21,7 +21,7 @@ import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.security.LoginView;
 import org.facematch.admin.tenant.SettingsView;
 import org.facematch.admin.tenant.TenantsView;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Roles;
 
 @PermitAll
 public class MainLayout extends AppLayout {

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import java.lang.System.Logger.Level;
-import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.kernel.entity.FaceMatchException;
 
 /** Shows the domain's problems as notifications; anything else is logged with a short notice. */
 public class ProblemNotifications implements ErrorHandler {

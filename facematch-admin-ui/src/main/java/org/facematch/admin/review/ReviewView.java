@@ -25,12 +25,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.ReviewSummary;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * Searches that hit a blacklisted face or another session's face, for a human decision: the
@@ -47,15 +47,15 @@ public class ReviewView extends VerticalLayout {
   final Grid<ReviewSummary> grid = new Grid<>();
   final Div detail = new Div();
   private final Reviews reviews;
-  private final FaceCatalog faces;
-  private final ConsoleActor actor;
+  private final FaceCollections faces;
+  private final Caller actor;
   private final TenantId tenantId;
 
   @Inject
-  public ReviewView(Reviews reviews, FaceCatalog faces, CurrentUser currentUser) {
+  public ReviewView(Reviews reviews, FaceCollections faces, CurrentUser currentUser) {
     this.reviews = reviews;
     this.faces = faces;
-    this.actor = currentUser.actor();
+    this.actor = currentUser.caller();
     this.tenantId = actor.ownTenant().orElseThrow();
     decided.setId("show-decided");
     decided.addValueChangeListener(change -> {
@@ -85,11 +85,11 @@ public class ReviewView extends VerticalLayout {
     }
     HorizontalLayout images =
         new HorizontalLayout(
-            picture("Search image", "probe-" + review.id(), () -> reviews.probeImage(actor, tenantId, review.id())),
+            picture("Search image", "probe-" + review.id(), () -> reviews.probeImage(actor, tenantId, review.id()).bytes()),
             picture(
                 "Matched face (session " + review.matchedSessionId() + ")",
                 "face-" + review.matchedFaceId(),
-                () -> faces.image(actor, tenantId, review.matchedFaceId())));
+                () -> faces.image(actor, tenantId, review.matchedFaceId()).bytes()));
     detail.add(images, new Paragraph(review.risk() + " at similarity " + String.format("%.3f", review.similarity())));
     if ("OPEN".equals(review.state())) {
       TextField note = new TextField("Note (optional)");
@@ -107,14 +107,18 @@ public class ReviewView extends VerticalLayout {
   }
 
   void decide(ReviewSummary review, boolean confirm, String note) {
-    reviews.decide(actor, tenantId, review.id(), confirm, note);
+    if (confirm) {
+      reviews.confirm(actor, tenantId, review.id(), note);
+    } else {
+      reviews.dismiss(actor, tenantId, review.id(), note);
+    }
     Notification.show(confirm ? "Confirmed" : "Dismissed");
     detail.removeAll();
     grid.getDataProvider().refreshAll();
   }
 
-  private static VerticalLayout picture(String caption, String id, Supplier<Optional<byte[]>> bytes) {
-    StreamResource source = new StreamResource(id + ".jpg", () -> new ByteArrayInputStream(bytes.get().orElse(new byte[0])));
+  private static VerticalLayout picture(String caption, String id, Supplier<byte[]> bytes) {
+    StreamResource source = new StreamResource(id + ".jpg", () -> new ByteArrayInputStream(bytes.get()));
     source.setCacheTime(0);
     Image image = new Image(source, caption);
     image.setId(id);

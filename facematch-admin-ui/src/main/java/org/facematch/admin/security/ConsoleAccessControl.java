@@ -19,6 +19,6 @@ class ConsoleAccessControl extends NavigationAccessControl {
 
   @Override
   protected Predicate<String> getRolesChecker(VaadinRequest request) {
-    return role -> CurrentUser.signedIn(request).map(user -> user.role().equals(role)).orElse(false);
+    return role -> CurrentUser.signedIn(request).map(user -> user.has(role)).orElse(false);
   }
 }

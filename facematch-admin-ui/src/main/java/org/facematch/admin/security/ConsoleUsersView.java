@@ -18,10 +18,10 @@ import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.tenant.boundary.ConsoleAccounts;
 import org.facematch.tenant.entity.ConsoleLogin;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Roles;
 
 /** Support staff list console users and create new ones (support or a tenant's admin). */
 @Route(value = "users", layout = MainLayout.class)
@@ -46,8 +46,8 @@ public class ConsoleUsersView extends VerticalLayout {
     grid.addColumn(u -> u.lockedUntil() == null ? "" : "waits until " + WHEN.format(u.lockedUntil())).setHeader("Sign-in").setAutoWidth(true);
     grid.addColumn(u -> u.createdBy() + ", " + WHEN.format(u.createdAt())).setHeader("Created").setAutoWidth(true);
     grid.setItems(
-        query -> accounts.list(currentUser.actor(), query.getOffset(), query.getLimit()).stream(),
-        query -> accounts.count(currentUser.actor()));
+        query -> accounts.list(currentUser.caller(), query.getOffset(), query.getLimit()).stream(),
+        query -> accounts.count(currentUser.caller()));
 
     username.setId("new-username");
     role.setId("new-role");
@@ -63,7 +63,7 @@ public class ConsoleUsersView extends VerticalLayout {
     create.addClickListener(
         click -> {
           try {
-            accounts.create(currentUser.actor(), username.getValue().strip(), password.getValue(), role.getValue(), tenant.getValue().strip());
+            accounts.create(currentUser.caller(), username.getValue().strip(), password.getValue(), role.getValue(), tenant.getValue().strip());
             Notification.show("User " + username.getValue().strip() + " created");
             username.clear();
             password.clear();

@@ -12,43 +12,43 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.facematch.tenant.boundary.ConsoleAccounts;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
 
 /** The console user of the current session: who they are, signing in and signing out. */
 @ApplicationScoped
 public class CurrentUser {
 
-  static final String SESSION_KEY = ConsoleUser.class.getName();
+  static final String SESSION_KEY = Caller.class.getName();
 
   @Inject IdentityStoreHandler identityStores;
   @Inject ConsoleAccounts accounts;
 
   public Optional<String> name() {
-    return user().map(ConsoleUser::name);
+    return user().map(Caller::name);
   }
 
   /** The user's console role, empty when nobody is signed in. */
   public Optional<String> role() {
-    return user().map(ConsoleUser::role);
+    return user().map(CurrentUser::roleOf);
   }
 
   /** The signed-in user as the domain's boundaries take it. */
-  public ConsoleActor actor() {
-    return user()
-        .map(ConsoleUser::actor)
-        .orElseThrow(() -> new IllegalStateException("Nobody is signed in to this console session"));
+  public Caller caller() {
+    return user().orElseThrow(() -> new IllegalStateException("Nobody is signed in to this console session"));
   }
 
-  public Optional<ConsoleUser> user() {
+  public Optional<Caller> user() {
     return Optional.ofNullable(VaadinRequest.getCurrent()).flatMap(CurrentUser::signedIn);
   }
 
-  static Optional<ConsoleUser> signedIn(VaadinRequest request) {
+  static Optional<Caller> signedIn(VaadinRequest request) {
     WrappedSession session = request.getWrappedSession(false);
-    return session == null
-        ? Optional.empty()
-        : Optional.ofNullable((ConsoleUser) session.getAttribute(SESSION_KEY));
+    return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(SESSION_KEY));
+  }
+
+  static String roleOf(Caller caller) {
+    return caller.isSupport() ? Roles.SUPPORT : Roles.TENANT_ADMIN;
   }
 
   /**
@@ -71,8 +71,8 @@ public class CurrentUser {
     }
     Optional<String> role =
         Stream.of(Roles.SUPPORT, Roles.TENANT_ADMIN).filter(result.getCallerGroups()::contains).findFirst();
-    Optional<ConsoleActor> actor = accounts.actor(result.getCallerPrincipal().getName());
-    if (role.isEmpty() || actor.isEmpty() || !actor.get().role().equals(role.get())) {
+    Optional<Caller> actor = accounts.caller(result.getCallerPrincipal().getName());
+    if (role.isEmpty() || actor.isEmpty() || !actor.get().has(role.get())) {
       accounts.signInFailed(username);
       return false;
     }
@@ -80,7 +80,7 @@ public class CurrentUser {
     VaadinServletRequest.getCurrent().getHttpServletRequest().changeSessionId();
     VaadinSession.getCurrent()
         .getSession()
-        .setAttribute(SESSION_KEY, new ConsoleUser(actor.get().name(), actor.get().role(), actor.get().tenant()));
+        .setAttribute(SESSION_KEY, actor.get());
     accounts.signedIn(actor.get().name());
     return true;
   }

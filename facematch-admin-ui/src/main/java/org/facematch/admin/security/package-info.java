@@ -5,7 +5,7 @@
  * table. {@link org.facematch.admin.security.ConsoleSecurity} declares a database identity store on
  * it; {@link org.facematch.admin.security.LoginView} hands the credentials of Vaadin's login form
  * to the container's {@code IdentityStoreHandler} and keeps the signed-in {@link
- * org.facematch.admin.security.ConsoleUser} in the HTTP session. No HTTP authentication mechanism
+ * org.facematch.kernel.entity.Caller} in the HTTP session: the same type the API builds from a token. No HTTP authentication mechanism
  * is declared here: the API module's MP-JWT is the EAR's mechanism, and Payara resolves a single
  * one per application (a second one makes every request fail with an ambiguous-bean error). Views
  * state who may open them with {@code @AnonymousAllowed}, {@code @PermitAll} or {@code

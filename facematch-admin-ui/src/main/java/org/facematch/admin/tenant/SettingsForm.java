@@ -9,8 +9,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.data.binder.Binder;
 import java.util.function.Consumer;
-import org.facematch.tenant.entity.ModelVersion;
-import org.facematch.tenant.entity.TenantSettings;
+import org.facematch.engine.entity.EngineChoice;
+import org.facematch.kernel.entity.TenantSettings;
 import org.facematch.tenant.entity.ThresholdGuide;
 
 /**
@@ -58,8 +58,8 @@ public class SettingsForm extends FormLayout {
     enableBlacklist.setId("enable_blacklist");
     modelVersion.setId("model_version");
     modelVersion.setLabel("Face engine (model_version)");
-    modelVersion.setItems(ModelVersion.offered());
-    modelVersion.setItemLabelGenerator(ModelVersion::label);
+    modelVersion.setItems(EngineChoice.offered());
+    modelVersion.setItemLabelGenerator(EngineChoice::label);
     modelVersion.addValueChangeListener(change -> explain());
     verificationThreshold.addValueChangeListener(change -> explain());
     searchThreshold.addValueChangeListener(change -> explain());
@@ -104,7 +104,7 @@ public class SettingsForm extends FormLayout {
   }
 
   private void explain() {
-    String model = modelVersion.getValue() == null ? ModelVersion.LOCAL.id() : modelVersion.getValue();
+    String model = modelVersion.getValue() == null ? EngineChoice.LOCAL.id() : modelVersion.getValue();
     hint(verificationThreshold, "A verify is a match at or above this similarity. ", model);
     hint(searchThreshold, "A search lists faces at or above this similarity. ", model);
   }

@@ -12,13 +12,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
-import org.facematch.tenant.boundary.TenantAdministration;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
-import org.facematch.tenant.entity.TenantSettings;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.tenant.boundary.Tenants;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.kernel.entity.TenantSettings;
 import org.facematch.tenant.entity.VersionedSettings;
 
 /** A tenant admin tunes their own tenant; the tenant comes from the session, never the URL. */
@@ -30,15 +30,15 @@ public class SettingsView extends VerticalLayout {
   final SettingsForm form = new SettingsForm(this::save);
   final Paragraph status = new Paragraph();
   final Button reload = new Button("Reload", click -> load());
-  private final TenantAdministration tenants;
-  private final ConsoleActor actor;
+  private final Tenants tenants;
+  private final Caller actor;
   private final TenantId tenantId;
   private long version;
 
   @Inject
-  public SettingsView(TenantAdministration tenants, CurrentUser currentUser) {
+  public SettingsView(Tenants tenants, CurrentUser currentUser) {
     this.tenants = tenants;
-    this.actor = currentUser.actor();
+    this.actor = currentUser.caller();
     this.tenantId = actor.ownTenant().orElseThrow();
     reload.setId("reload-settings");
     reload.setVisible(false);

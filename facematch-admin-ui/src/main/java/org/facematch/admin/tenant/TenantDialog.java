@@ -6,9 +6,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.tenant.boundary.TenantAdministration;
-import org.facematch.tenant.entity.ConsoleActor;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.tenant.boundary.Tenants;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.tenant.entity.TenantOverview;
 
 /** Creates a tenant: its id (the {@code tenant_id} claim its tokens will carry) and a name. */
@@ -18,7 +18,7 @@ class TenantDialog extends Dialog {
   final TextField name = new TextField("Name");
   final Button save = new Button("Create");
 
-  TenantDialog(TenantAdministration tenants, ConsoleActor actor, Consumer<TenantOverview> created) {
+  TenantDialog(Tenants tenants, Caller actor, Consumer<TenantOverview> created) {
     setHeaderTitle("New tenant");
     id.setId("tenant-id");
     id.setRequired(true);

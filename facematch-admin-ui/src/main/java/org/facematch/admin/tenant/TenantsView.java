@@ -17,12 +17,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.tenant.boundary.TenantAdministration;
-import org.facematch.tenant.entity.ModelVersion;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.tenant.boundary.Tenants;
+import org.facematch.engine.entity.EngineChoice;
+import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 import org.facematch.tenant.entity.TenantOverview;
 
 /** Support staff: every tenant, page by page, with face matching switched on or off here. */
@@ -34,12 +37,14 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   final TextField search = new TextField();
   final Grid<TenantOverview> grid = new Grid<>();
   final Button create = new Button("New tenant");
-  private final TenantAdministration tenants;
+  private final Tenants tenants;
+  private final FaceCollections faces;
   private final CurrentUser currentUser;
 
   @Inject
-  public TenantsView(TenantAdministration tenants, CurrentUser currentUser) {
+  public TenantsView(Tenants tenants, FaceCollections faces, CurrentUser currentUser) {
     this.tenants = tenants;
+    this.faces = faces;
     this.currentUser = currentUser;
     search.setPlaceholder("Search by name or id");
     search.setId("tenant-search");
@@ -47,20 +52,20 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     search.setValueChangeMode(ValueChangeMode.LAZY);
     search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     create.setId("new-tenant");
-    create.addClickListener(click -> new TenantDialog(tenants, currentUser.actor(), this::created).open());
+    create.addClickListener(click -> new TenantDialog(tenants, currentUser.caller(), this::created).open());
 
     grid.addColumn(TenantOverview::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(TenantOverview::id).setHeader("Id").setAutoWidth(true);
     grid.addComponentColumn(t -> status(t)).setHeader("Face matching");
     grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
-    grid.addColumn(t -> ModelVersion.label(t.modelVersion())).setHeader("Engine").setAutoWidth(true);
+    grid.addColumn(t -> EngineChoice.label(t.modelVersion())).setHeader("Engine").setAutoWidth(true);
     grid.addColumn(t -> String.format("%.2f / %.2f", t.verificationThreshold(), t.searchThreshold()))
         .setHeader("Thresholds (verify / search)")
         .setAutoWidth(true);
     grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
     grid.setItems(
-        query -> tenants.list(currentUser.actor(), search.getValue(), query.getOffset(), query.getLimit()).stream(),
-        query -> tenants.count(currentUser.actor(), search.getValue()));
+        query -> withFaceCounts(tenants.list(currentUser.caller(), search.getValue(), query.getOffset(), query.getLimit())).stream(),
+        query -> tenants.count(currentUser.caller(), search.getValue()));
 
     setSizeFull();
     add(new H2("Tenants"), new HorizontalLayout(search, create), grid);
@@ -97,11 +102,20 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     confirm.setConfirmText(on ? "Yes, enable" : "Yes, disable");
     confirm.addConfirmListener(
         event -> {
-          tenants.enable(currentUser.actor(), new TenantId(tenant.id()), on);
+          if (on) {
+            tenants.enable(currentUser.caller(), new TenantId(tenant.id()));
+          } else {
+            tenants.disable(currentUser.caller(), new TenantId(tenant.id()));
+          }
           Notification.show(tenant.name() + (on ? " enabled" : " disabled"));
           grid.getDataProvider().refreshAll();
         });
     confirm.open();
+  }
+
+  private List<TenantOverview> withFaceCounts(List<TenantOverview> page) {
+    Map<String, Long> counts = faces.countsPerTenant(currentUser.caller(), page.stream().map(TenantOverview::id).toList());
+    return page.stream().map(t -> t.withFaceCount(counts.getOrDefault(t.id(), 0L))).toList();
   }
 
   private void created(TenantOverview tenant) {

@@ -25,7 +25,8 @@ import org.facematch.admin.layout.MainLayout;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditFilter;
-import org.facematch.tenant.entity.ConsoleActor;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,20 +38,20 @@ class AuditViewTest {
   final AuditLog audit =
       new AuditLog() {
         @Override
-        public List<AuditEntry> page(ConsoleActor actor, AuditFilter filter, int offset, int limit) {
+        public List<AuditEntry> page(Caller actor, AuditFilter filter, int offset, int limit) {
           filters.add(filter);
           pages.add(offset + " " + limit);
           return LongStream.range(offset, Math.min(EVENTS, offset + limit)).mapToObj(AuditViewTest::event).toList();
         }
 
         @Override
-        public int count(ConsoleActor actor, AuditFilter filter) {
+        public int count(Caller actor, AuditFilter filter) {
           filters.add(filter);
           return EVENTS;
         }
 
         @Override
-        public void export(ConsoleActor actor, AuditFilter filter, Consumer<List<AuditEntry>> sink) {
+        public void export(Caller actor, AuditFilter filter, Consumer<List<AuditEntry>> sink) {
           filters.add(filter);
           sink.accept(List.of(event(1), event(2)));
           sink.accept(List.of(event(3)));
@@ -65,7 +66,7 @@ class AuditViewTest {
         }
       };
 
-  void open(org.facematch.admin.security.ConsoleUser user) {
+  void open(Caller user) {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(AuditView.class, () -> new AuditView(audit, inline, ConsoleUi.currentUser()))

@@ -1,5 +1,9 @@
 package org.facematch.admin.collection;
 
+import org.facematch.collection.boundary.Blacklist;
+import org.facematch.collection.entity.BlacklistState;
+import org.facematch.collection.entity.FaceImage;
+import org.facematch.collection.entity.RemovedFace;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -22,10 +26,11 @@ import java.util.stream.IntStream;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.BackgroundTasks;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.collection.entity.FaceRow;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +38,11 @@ import org.junit.jupiter.api.Test;
 class FacesViewTest {
 
   final List<String> calls = new ArrayList<>();
-  final FaceCatalog catalog =
-      new FaceCatalog() {
+  final FaceCollections catalog =
+      new FaceCollections() {
         @Override
-        public List<FaceRow> page(ConsoleActor actor, TenantId tenantId, String sessionFilter, int offset, int limit) {
-          actor.requireOwnTenant(tenantId);
+        public List<FaceRow> page(Caller actor, TenantId tenantId, String sessionFilter, int offset, int limit) {
+          Access.OWN_TENANT.check(actor, tenantId);
           calls.add("page " + tenantId + " " + offset + " " + limit);
           return IntStream.range(offset, Math.min(5000, offset + limit))
               .mapToObj(i -> new FaceRow("f" + i, "s" + i, Instant.EPOCH, 0.9, false, null))
@@ -45,29 +50,36 @@ class FacesViewTest {
         }
 
         @Override
-        public int count(ConsoleActor actor, TenantId tenantId, String sessionFilter) {
+        public int count(Caller actor, TenantId tenantId, String sessionFilter) {
           return 5000;
         }
 
         @Override
-        public Optional<byte[]> image(ConsoleActor actor, TenantId tenantId, String faceId) {
+        public FaceImage image(Caller actor, TenantId tenantId, String faceId) {
           calls.add("image " + faceId);
-          return Optional.of(new byte[] {1});
+          return new FaceImage(faceId, new byte[] {1});
         }
 
         @Override
-        public void blacklist(ConsoleActor actor, TenantId tenantId, String faceId, String reason) {
-          calls.add("blacklist " + tenantId + " " + faceId + " " + reason);
+        public RemovedFace delete(Caller actor, String faceId) {
+          Access.KYC_CREATE.check(actor, null);
+          calls.add("delete " + actor.tenant() + " " + faceId);
+          return new RemovedFace(faceId, "s");
         }
 
         @Override
-        public void delete(ConsoleActor actor, TenantId tenantId, String faceId) {
-          calls.add("delete " + tenantId + " " + faceId);
-        }
-
-        @Override
-        public List<String> faceIdsOfSession(ConsoleActor actor, TenantId tenantId, String sessionId) {
+        public List<String> faceIdsOfSession(Caller actor, TenantId tenantId, String sessionId) {
           return List.of(sessionId + "-a", sessionId + "-b", sessionId + "-c");
+        }
+      };
+
+  final Blacklist blacklist =
+      new Blacklist() {
+        @Override
+        public BlacklistState add(Caller actor, String faceId, String reason) {
+          Access.KYC_CREATE.check(actor, null);
+          calls.add("blacklist " + actor.tenant() + " " + faceId + " " + reason);
+          return new BlacklistState(faceId, true, reason, Instant.EPOCH, actor.name());
         }
       };
 
@@ -84,7 +96,7 @@ class FacesViewTest {
   void openFacesAsTenantAdmin() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(FacesView.class, () -> new FacesView(catalog, inline, ConsoleUi.currentUser()))
+        .with(FacesView.class, () -> new FacesView(catalog, blacklist, inline, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     UI.getCurrent().navigate(FacesView.class);

@@ -16,24 +16,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.admin.security.ConsoleUser;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.OperationCount;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.collection.entity.FaceCounts;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DashboardViewTest {
 
   final List<String> asked = new ArrayList<>();
-  final FaceCatalog faces =
-      new FaceCatalog() {
+  final FaceCollections faces =
+      new FaceCollections() {
         @Override
-        public FaceCounts counts(ConsoleActor actor, TenantId tenantId) {
-          actor.requireTenant(tenantId);
+        public FaceCounts counts(Caller actor, TenantId tenantId) {
+          Access.SUPPORT_OR_OWN_TENANT.check(actor, tenantId);
           asked.add("counts " + tenantId);
           return new FaceCounts(42, 3);
         }
@@ -41,15 +42,15 @@ class DashboardViewTest {
   final AuditLog audit =
       new AuditLog() {
         @Override
-        public List<OperationCount> operationsSince(ConsoleActor actor, TenantId tenantId, Instant since) {
-          actor.requireTenant(tenantId);
+        public List<OperationCount> operationsSince(Caller actor, TenantId tenantId, Instant since) {
+          Access.SUPPORT_OR_OWN_TENANT.check(actor, tenantId);
           return List.of(
               new OperationCount("SEARCH", "OK", 30), new OperationCount("SEARCH", "NO_FACE_DETECTED", 10),
               new OperationCount("VERIFY", "OK", 5));
         }
       };
 
-  void open(ConsoleUser user) {
+  void open(Caller user) {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), faces, audit))

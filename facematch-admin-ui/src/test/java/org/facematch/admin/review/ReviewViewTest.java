@@ -1,5 +1,7 @@
 package org.facematch.admin.review;
 
+import org.facematch.review.entity.ProbeImage;
+import org.facematch.review.entity.ReviewDecision;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -18,11 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.ReviewSummary;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +36,33 @@ class ReviewViewTest {
   final Reviews reviews =
       new Reviews() {
         @Override
-        public List<ReviewSummary> page(ConsoleActor actor, TenantId tenantId, boolean decided, int offset, int limit) {
-          actor.requireOwnTenant(tenantId);
+        public List<ReviewSummary> page(Caller actor, TenantId tenantId, boolean decided, int offset, int limit) {
+          Access.OWN_TENANT.check(actor, tenantId);
           return offset > 0 || decided
               ? List.of()
               : List.of(new ReviewSummary(11L, Instant.EPOCH, "Declined", "FACE_IN_BLACKLIST", "f-1", "s-1", 0.93, "OPEN", null, null));
         }
 
         @Override
-        public int count(ConsoleActor actor, TenantId tenantId, boolean decided) {
+        public int count(Caller actor, TenantId tenantId, boolean decided) {
           return decided ? 0 : 1;
         }
 
         @Override
-        public Optional<byte[]> probeImage(ConsoleActor actor, TenantId tenantId, long caseId) {
-          return Optional.of(new byte[] {1});
+        public ProbeImage probeImage(Caller actor, TenantId tenantId, long caseId) {
+          return new ProbeImage(caseId, "f1", new byte[] {1});
         }
 
         @Override
-        public void decide(ConsoleActor actor, TenantId tenantId, long caseId, boolean confirm, String note) {
-          calls.add("decide " + tenantId + " " + caseId + " " + confirm + " " + note + " by " + actor.name());
+        public ReviewDecision confirm(Caller actor, TenantId tenantId, long caseId, String note) {
+          calls.add("decide " + tenantId + " " + caseId + " true " + note + " by " + actor.name());
+          return new ReviewDecision(caseId, "f1", "CONFIRMED", note);
+        }
+
+        @Override
+        public ReviewDecision dismiss(Caller actor, TenantId tenantId, long caseId, String note) {
+          calls.add("decide " + tenantId + " " + caseId + " false " + note + " by " + actor.name());
+          return new ReviewDecision(caseId, "f1", "DISMISSED", note);
         }
       };
 
@@ -60,7 +70,7 @@ class ReviewViewTest {
   void openQueue() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(ReviewView.class, () -> new ReviewView(reviews, new FaceCatalog(), ConsoleUi.currentUser()))
+        .with(ReviewView.class, () -> new ReviewView(reviews, new FaceCollections(), ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     UI.getCurrent().navigate(ReviewView.class);

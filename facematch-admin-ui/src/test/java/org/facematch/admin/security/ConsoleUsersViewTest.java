@@ -14,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.tenant.boundary.ConsoleAccounts;
-import org.facematch.tenant.entity.ConsoleActor;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.tenant.entity.ConsoleLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,19 +30,19 @@ class ConsoleUsersViewTest {
   final ConsoleAccounts accounts =
       new ConsoleAccounts() {
         @Override
-        public List<ConsoleLogin> list(ConsoleActor actor, int offset, int limit) {
-          actor.requireSupport();
+        public List<ConsoleLogin> list(Caller actor, int offset, int limit) {
+          Access.SUPPORT.check(actor, null);
           return List.of();
         }
 
         @Override
-        public int count(ConsoleActor actor) {
+        public int count(Caller actor) {
           return 0;
         }
 
         @Override
-        public ConsoleLogin create(ConsoleActor actor, String username, String password, String role, String tenantId) {
-          actor.requireSupport();
+        public ConsoleLogin create(Caller actor, String username, String password, String role, String tenantId) {
+          Access.SUPPORT.check(actor, null);
           if (password.length() < MIN_PASSWORD) {
             throw new FaceMatchException(Problem.INVALID_PARAMETER, "The password needs at least 12 characters");
           }

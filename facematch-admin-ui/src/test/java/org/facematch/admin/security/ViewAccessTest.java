@@ -11,11 +11,11 @@ import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
 import org.facematch.admin.layout.BackgroundTasks;
 import org.facematch.audit.boundary.AuditLog;
-import org.facematch.collection.boundary.FaceCatalog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.tenant.SettingsView;
 import org.facematch.admin.tenant.TenantsView;
-import org.facematch.tenant.boundary.TenantAdministration;
+import org.facematch.tenant.boundary.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,18 +23,18 @@ import org.junit.jupiter.api.Test;
 /** The roles each view declares hold, whatever URL the user types. */
 class ViewAccessTest {
 
-  final TenantAdministration refusingBoundary = new TenantAdministration();
+  final Tenants refusingBoundary = new Tenants();
 
   @BeforeEach
   void startConsoleWithItsAccessControl() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(LoginView.class, () -> new LoginView(ConsoleUi.currentUser()))
-        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), new FaceCatalog(), new AuditLog()))
-        .with(TenantsView.class, () -> new TenantsView(refusingBoundary, ConsoleUi.currentUser()))
+        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), new FaceCollections(), new AuditLog()))
+        .with(TenantsView.class, () -> new TenantsView(refusingBoundary, new FaceCollections(), ConsoleUi.currentUser()))
         .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
         .with(ConsoleUsersView.class, () -> new ConsoleUsersView(new org.facematch.tenant.boundary.ConsoleAccounts(), ConsoleUi.currentUser()))
-        .with(FacesView.class, () -> new FacesView(new FaceCatalog(), new BackgroundTasks(), ConsoleUi.currentUser()))
+        .with(FacesView.class, () -> new FacesView(new FaceCollections(), new org.facematch.collection.boundary.Blacklist(), new BackgroundTasks(), ConsoleUi.currentUser()))
         .start();
     ConsoleAccessControl accessControl = new ConsoleAccessControl();
     accessControl.setLoginView(LoginView.class);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SettingsViewTest {
 
-  final FakeTenantAdministration tenants = new FakeTenantAdministration();
+  final FakeTenants tenants = new FakeTenants();
 
   @BeforeEach
   void openSettingsAsTenantAdmin() {

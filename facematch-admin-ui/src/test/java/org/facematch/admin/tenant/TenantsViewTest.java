@@ -1,5 +1,11 @@
 package org.facematch.admin.tenant;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -20,13 +26,21 @@ import org.junit.jupiter.api.Test;
 
 class TenantsViewTest {
 
-  final FakeTenantAdministration tenants = new FakeTenantAdministration();
+  final FakeTenants tenants = new FakeTenants();
+  final FaceCollections faces =
+      new FaceCollections() {
+        @Override
+        public Map<String, Long> countsPerTenant(Caller caller, List<String> tenantIds) {
+          Access.SUPPORT.check(caller, null);
+          return tenantIds.stream().collect(Collectors.toMap(id -> id, id -> 7L));
+        }
+      };
 
   @BeforeEach
   void openTenantsAsSupport() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(TenantsView.class, () -> new TenantsView(tenants, ConsoleUi.currentUser()))
+        .with(TenantsView.class, () -> new TenantsView(tenants, faces, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.SUPPORT);
     UI.getCurrent().navigate(TenantsView.class);

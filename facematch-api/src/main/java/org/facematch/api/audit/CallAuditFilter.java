@@ -11,71 +11,66 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Method;
-import java.util.UUID;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.boundary.CallAudit;
-import org.facematch.api.TenantResolver;
+import org.facematch.api.AccessControl;
+import org.facematch.api.RequestCaller;
+import org.facematch.audit.boundary.AuditLog;
+import org.facematch.audit.boundary.RequestAudit;
 import org.facematch.audit.entity.AuditRecord;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.TenantId;
 
 /**
- * One audit event per API call. A successful call is audited by its boundary, inside its own
- * transaction; whatever ended otherwise (refused, invalid, failed and rolled back) is written here
- * with its problem code. Every response carries the request id the event is filed under.
+ * One audit event per API call. An operation that reaches the domain is audited by its boundary's
+ * interceptor; a request that ended before that (refused token or permission, malformed body,
+ * unknown path or method) is written here with its problem code, under its operation, or {@link
+ * Operation#UNKNOWN} when it matched none. Every response carries the request id the event is
+ * filed under: the client's {@code X-Request-Id} when it sent a usable one.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
 public class CallAuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   public static final String REQUEST_ID = "X-Request-Id";
-  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
   private static final System.Logger LOGGER = System.getLogger(CallAuditFilter.class.getName());
 
   @Context ResourceInfo resourceInfo;
-  @Inject CallAudit call;
-  @Inject AuditTrail audit;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestAudit audit;
+  @Inject AuditLog log;
+  @Inject RequestCaller caller;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String clientId = request.getHeaderString(REQUEST_ID);
-    String requestId = clientId != null && CLIENT_ID.matcher(clientId).matches() ? clientId : UUID.randomUUID().toString();
-    String actor = null;
+    audit.begin(RequestIds.of(request.getHeaderString(REQUEST_ID)));
     if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) {
-      actor = jwt.getName();
-      tenantResolver.authenticated(jwt);
-      tenantResolver.claimedTenant().filter(t -> TENANT.matcher(t).matches()).ifPresent(call::tenant);
+      caller.authenticated(jwt);
     }
-    call.begin(requestId, actor, operation(resourceInfo.getResourceMethod()));
   }
 
+  /** Response filters run for unmatched requests too, where the request filter did not. */
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (call.requestId() == null) {
-      call.begin(UUID.randomUUID().toString(), null, request.getMethod() + " " + request.getUriInfo().getPath());
+    if (audit.requestId() == null) {
+      audit.begin(RequestIds.of(request.getHeaderString(REQUEST_ID)));
     }
-    response.getHeaders().putSingle(REQUEST_ID, call.requestId());
-    if (call.isWritten()) {
+    response.getHeaders().putSingle(REQUEST_ID, audit.requestId());
+    if (audit.isWritten()) {
       return;
     }
+    Operation operation = AccessControl.operation(resourceInfo).orElse(Operation.UNKNOWN);
+    String tenant = caller.claimedTenant().filter(TenantId::isValid).orElse(null);
     try {
-      audit.ended(outcome(response));
+      log.writeAlone(
+          new AuditRecord(
+              audit.requestId(), tenant, caller.subject().orElse(null), operation.code(), outcome(response), List.of(), null, null,
+              operation == Operation.UNKNOWN ? request.getMethod() + " of no operation" : null));
     } catch (RuntimeException e) {
-      LOGGER.log(Level.ERROR, "Could not audit request " + call.requestId(), e);
+      LOGGER.log(Level.ERROR, "Could not audit request " + audit.requestId(), e);
     }
-  }
-
-  /** {@code registerFace} becomes {@code REGISTER_FACE}. */
-  static String operation(Method method) {
-    if (method == null) {
-      return "UNKNOWN";
-    }
-    return method.getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
   }
 
   private static String outcome(ContainerResponseContext response) {

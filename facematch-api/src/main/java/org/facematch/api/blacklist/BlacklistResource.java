@@ -1,5 +1,7 @@
 package org.facematch.api.blacklist;
 
+import static org.facematch.audit.entity.Operation.BLACKLIST;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,11 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.RequiresPermission;
+import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
-import org.facematch.api.TenantResolver;
-import org.facematch.blacklist.boundary.Blacklist;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.api.RequestCaller;
+import org.facematch.collection.boundary.Blacklist;
 
 @Path("facematch/blacklist")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,10 +21,10 @@ import org.facematch.tenant.entity.Roles;
 public class BlacklistResource {
 
   @Inject Blacklist blacklist;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestCaller caller;
 
   @POST
-  @RequiresPermission(Roles.KYC_CREATE)
+  @Performs(BLACKLIST)
   @Operation(
       summary = "Put a registered face on the tenant's blacklist",
       description = "Idempotent: a face already on the blacklist keeps its first reason, time and actor.")
@@ -33,6 +34,6 @@ public class BlacklistResource {
   public BlacklistResponse blacklist(BlacklistRequest request) {
     RequestBodies.required(request);
     return BlacklistResponse.from(
-        blacklist.add(tenantResolver.tenant(), request.faceId(), request.reason(), tenantResolver.subject()));
+        blacklist.add(caller.get(), request.faceId(), request.reason()));
   }
 }

@@ -1,5 +1,7 @@
 package org.facematch.api.collection;
 
+import static org.facematch.audit.entity.Operation.COLLECTION_STATUS;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,26 +9,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.RequiresPermission;
-import org.facematch.api.TenantResolver;
+import org.facematch.api.Performs;
+import org.facematch.api.RequestCaller;
 import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.tenant.entity.Roles;
 
 @Path("facematch/collections")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionsResource {
 
   @Inject FaceCollections collections;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestCaller caller;
 
   @GET
   @Path("status")
-  @RequiresPermission(Roles.KYC_READ)
+  @Performs(COLLECTION_STATUS)
   @Operation(summary = "The caller's collection: name, number of registered faces, status")
   @APIResponse(responseCode = "200", description = "The collection status")
   @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")
   @APIResponse(responseCode = "403", description = "PERMISSION_DENIED or FEATURE_NOT_ENABLED")
   public CollectionStatusResponse collectionStatus() {
-    return CollectionStatusResponse.from(collections.status(tenantResolver.tenant()));
+    return CollectionStatusResponse.from(collections.status(caller.get()));
   }
 }

@@ -1,5 +1,8 @@
 package org.facematch.api.collection;
 
+import static org.facematch.audit.entity.Operation.DELETE_FACE;
+import static org.facematch.audit.entity.Operation.REGISTER;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,12 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.RequiresPermission;
+import org.facematch.api.Performs;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.RequestBodies;
-import org.facematch.api.TenantResolver;
+import org.facematch.api.RequestCaller;
 import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.tenant.entity.Roles;
 
 @Path("facematch")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,11 +32,11 @@ import org.facematch.tenant.entity.Roles;
 public class FacesResource {
 
   @Inject FaceCollections collections;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestCaller caller;
 
   @POST
   @Path("register")
-  @RequiresPermission(Roles.KYC_CREATE)
+  @Performs(REGISTER)
   @Operation(
       summary = "Register the face in the image for a session",
       description =
@@ -70,7 +72,7 @@ public class FacesResource {
     RequestBodies.required(request);
     var face =
         collections.register(
-            tenantResolver.tenant(),
+            caller.get(),
             request.sessionId(),
             ImageFormats.input(request.imageFormat(), request.image()),
             request.metadata() == null ? null : request.metadata().toString());
@@ -79,12 +81,12 @@ public class FacesResource {
 
   @DELETE
   @Path("faces/{face_id}")
-  @RequiresPermission(Roles.KYC_CREATE)
+  @Performs(DELETE_FACE)
   @Operation(summary = "Delete a face: its image, its record and its search entry")
   @APIResponse(responseCode = "200", description = "Deleted")
   @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND (also for other tenants' faces)")
   public JsonObject deleteFace(@PathParam("face_id") String faceId) {
-    collections.delete(tenantResolver.tenant(), faceId);
+    collections.delete(caller.get(), faceId);
     return Json.createObjectBuilder().add("face_id", faceId).add("deleted", true).add("message", "Face deleted").build();
   }
 }

@@ -1,5 +1,8 @@
 package org.facematch.api.matching;
 
+import static org.facematch.audit.entity.Operation.SEARCH;
+import static org.facematch.audit.entity.Operation.VERIFY;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,13 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.RequiresPermission;
+import org.facematch.api.Performs;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.RequestBodies;
-import org.facematch.api.TenantResolver;
+import org.facematch.api.RequestCaller;
 import org.facematch.api.problem.ProblemDocument;
 import org.facematch.matching.boundary.Matches;
-import org.facematch.tenant.entity.Roles;
 
 @Path("facematch")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -27,11 +29,11 @@ import org.facematch.tenant.entity.Roles;
 public class MatchesResource {
 
   @Inject Matches matches;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestCaller caller;
 
   @POST
   @Path("verify")
-  @RequiresPermission(Roles.KYC_READ)
+  @Performs(VERIFY)
   @Operation(
       summary = "1:1: is the face in target_image the face in source_image?",
       description =
@@ -69,7 +71,7 @@ public class MatchesResource {
     VerifyRequest r = RequestBodies.required(request);
     var verification =
         matches.verify(
-            tenantResolver.tenant(),
+            caller.get(),
             ImageFormats.input(r.imageFormat(), r.sourceImage()),
             ImageFormats.input(r.imageFormat(), r.targetImage()),
             Optional.ofNullable(r.threshold()));
@@ -78,7 +80,7 @@ public class MatchesResource {
 
   @POST
   @Path("search")
-  @RequiresPermission(Roles.KYC_READ)
+  @Performs(SEARCH)
   @Operation(
       summary = "1:N: which registered faces match the face in the image?",
       description =
@@ -124,7 +126,7 @@ public class MatchesResource {
     SearchRequest r = RequestBodies.required(request);
     var report =
         matches.search(
-            tenantResolver.tenant(),
+            caller.get(),
             ImageFormats.input(r.imageFormat(), r.image()),
             Optional.ofNullable(r.maxResults()),
             Optional.ofNullable(r.threshold()),

@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.util.List;
 import org.facematch.api.audit.CallAuditFilter;
-import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.boundary.CallAudit;
-import org.facematch.problem.entity.Problem;
+import org.facematch.api.audit.Endpoints;
+import org.facematch.api.audit.RequestIds;
+import org.facematch.audit.boundary.AuditLog;
+import org.facematch.audit.entity.AuditRecord;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.Problem;
 
 /**
  * Error page for failures the container answers before JAX-RS sees the request: rejected tokens,
@@ -26,8 +29,7 @@ public class ContainerErrorServlet extends HttpServlet {
   static final String PATH = "/container-error";
   private static final System.Logger LOGGER = System.getLogger(ContainerErrorServlet.class.getName());
 
-  @Inject CallAudit call;
-  @Inject AuditTrail audit;
+  @Inject AuditLog log;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -40,9 +42,9 @@ public class ContainerErrorServlet extends HttpServlet {
     URI base =
         URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
 
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.of(request.getHeader(CallAuditFilter.REQUEST_ID));
     if (instance.startsWith("/kyc/")) {
-      audited(requestId, request.getMethod() + " " + instance, problem);
+      audited(requestId, Endpoints.operation(request.getMethod(), instance), problem);
     }
     response.resetBuffer();
     response.setHeader(CallAuditFilter.REQUEST_ID, requestId);
@@ -56,10 +58,9 @@ public class ContainerErrorServlet extends HttpServlet {
   }
 
   /** Refusals before JAX-RS (a token the container rejected) are audited like any other call. */
-  private void audited(String requestId, String operation, Problem problem) {
+  private void audited(String requestId, Operation operation, Problem problem) {
     try {
-      call.begin(requestId, null, operation);
-      audit.ended(problem.code());
+      log.writeAlone(new AuditRecord(requestId, null, null, operation.code(), problem.code(), List.of(), null, null, null));
     } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.ERROR, "Could not audit request " + requestId, e);
     }

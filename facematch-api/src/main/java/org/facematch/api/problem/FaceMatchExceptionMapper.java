@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.kernel.entity.FaceMatchException;
 
 @Provider
 public class FaceMatchExceptionMapper implements ExceptionMapper<FaceMatchException> {

@@ -6,7 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.Problem;
 
 /** Renders a {@link Problem} as an RFC 9457 {@code application/problem+json} document. */
 public final class ProblemResponses {

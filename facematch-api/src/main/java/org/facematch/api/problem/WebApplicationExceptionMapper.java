@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.Problem;
 
 /** Keeps the status JAX-RS chose (404, 405, 415, ...) but answers it as problem+json. */
 @Provider

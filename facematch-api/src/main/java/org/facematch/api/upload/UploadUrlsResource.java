@@ -1,5 +1,7 @@
 package org.facematch.api.upload;
 
+import static org.facematch.audit.entity.Operation.UPLOAD_URL;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,11 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.RequiresPermission;
+import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
-import org.facematch.api.TenantResolver;
+import org.facematch.api.RequestCaller;
 import org.facematch.collection.boundary.ImageUploads;
-import org.facematch.tenant.entity.Roles;
 
 @Path("facematch/upload-url")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,10 +22,10 @@ import org.facematch.tenant.entity.Roles;
 public class UploadUrlsResource {
 
   @Inject ImageUploads uploads;
-  @Inject TenantResolver tenantResolver;
+  @Inject RequestCaller caller;
 
   @POST
-  @RequiresPermission(Roles.KYC_CREATE)
+  @Performs(UPLOAD_URL)
   @Operation(
       summary = "A presigned S3 PUT URL for one image",
       description =
@@ -39,6 +40,6 @@ public class UploadUrlsResource {
             ? ImageUploads.DEFAULT_VALIDITY
             : Duration.ofSeconds(request.expiresIn());
     return UploadUrlResponse.from(
-        uploads.issue(tenantResolver.tenant(), request.contentType(), request.fileName(), validFor));
+        uploads.issue(caller.get(), request.contentType(), request.fileName(), validFor));
   }
 }

@@ -17,13 +17,14 @@ import org.facematch.audit.entity.AuditEvent;
 import org.facematch.audit.entity.AuditFilter;
 import org.facematch.audit.entity.AuditRecord;
 import org.facematch.audit.entity.OperationCount;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 
 /**
- * The audit trail as the console sees it: console actions are written here, and the log is read
- * page by page with filters. Tenant admins see only their own tenant's events, whatever filter
- * they send.
+ * The audit trail: one event per operation, allowed or refused, written by {@link
+ * AuditInterceptor} (and by the API for requests refused before any operation), and read page by
+ * page by the console. Tenant admins see only their own tenant's events, whatever filter they send.
  */
 @Stateless
 public class AuditLog {
@@ -32,18 +33,21 @@ public class AuditLog {
 
   @PersistenceContext EntityManager em;
 
-  /** Writes one console action in the caller's transaction, or its own when there is none. */
-  public void record(String tenantId, String actor, String operation, String details) {
-    record(tenantId, actor, operation, AuditRecord.OK, List.of(), details);
+  /** Writes one event in the caller's transaction, or in its own when there is none. */
+  public void write(AuditRecord record) {
+    em.persist(new AuditEvent(record));
   }
 
-  public void record(String tenantId, String actor, String operation, String outcome, List<String> faceIds, String details) {
-    em.persist(new AuditEvent(new AuditRecord(null, tenantId, actor, operation, outcome, faceIds, null, null, details)));
+  /** Writes one event in a transaction of its own: for operations whose transaction rolls back. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void writeAlone(AuditRecord record) {
+    em.persist(new AuditEvent(record));
   }
 
   /** Newest first. */
+  @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<AuditEntry> page(ConsoleActor actor, AuditFilter filter, int offset, int limit) {
+  public List<AuditEntry> page(Caller actor, AuditFilter filter, int offset, int limit) {
     return query(AuditEntry.class, "SELECT NEW " + AuditEntry.class.getName()
             + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
             + " e.processingMs, e.requestId, e.details) FROM AuditEvent e", scoped(actor, filter), " ORDER BY e.occurredAt DESC, e.id DESC")
@@ -52,8 +56,9 @@ public class AuditLog {
         .getResultList();
   }
 
+  @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public int count(ConsoleActor actor, AuditFilter filter) {
+  public int count(Caller actor, AuditFilter filter) {
     return query(Long.class, "SELECT COUNT(e) FROM AuditEvent e", scoped(actor, filter), "").getSingleResult().intValue();
   }
 
@@ -61,8 +66,9 @@ public class AuditLog {
    * Hands every matching event to {@code sink}, newest first, in pages walked by id so the cost
    * per page stays flat however deep the export goes.
    */
+  @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public void export(ConsoleActor actor, AuditFilter filter, Consumer<List<AuditEntry>> sink) {
+  public void export(Caller actor, AuditFilter filter, Consumer<List<AuditEntry>> sink) {
     AuditFilter scoped = scoped(actor, filter);
     long below = Long.MAX_VALUE;
     while (true) {
@@ -87,9 +93,9 @@ public class AuditLog {
   }
 
   /** Events of one tenant since a moment, by operation and outcome (the dashboard's chart). */
+  @Audited(Operation.READ_OPERATIONS)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<OperationCount> operationsSince(ConsoleActor actor, TenantId tenantId, Instant since) {
-    actor.requireTenant(tenantId);
+  public List<OperationCount> operationsSince(Caller actor, TenantId tenantId, Instant since) {
     return em.createQuery(
             "SELECT NEW " + OperationCount.class.getName() + "(e.operation, e.outcome, COUNT(e)) FROM AuditEvent e"
                 + " WHERE e.tenantId = :tenant AND e.occurredAt >= :since GROUP BY e.operation, e.outcome"
@@ -100,8 +106,8 @@ public class AuditLog {
         .getResultList();
   }
 
-  private static AuditFilter scoped(ConsoleActor actor, AuditFilter filter) {
-    return actor.isSupport() ? filter : filter.forTenant(actor.tenant());
+  private static AuditFilter scoped(Caller actor, AuditFilter filter) {
+    return actor.isSupport() ? filter : filter.forTenant(actor.actingTenant().value());
   }
 
   private <T> TypedQuery<T> query(Class<T> type, String select, AuditFilter f, String tail) {

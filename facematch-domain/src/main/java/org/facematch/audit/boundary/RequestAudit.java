@@ -1,68 +1,32 @@
 package org.facematch.audit.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The audit facts of the current call, gathered as it goes. The API fills in who and what; the
- * boundaries add faces and scores and write the event inside their own transaction when the call
- * succeeds. A call that fails is written afterwards by the API, since its transaction rolled back.
+ * The audit state of the current HTTP request: the id its event is filed under, and whether an
+ * operation's interceptor has written the event already. The API writes an event itself only for
+ * a request that ended before any boundary operation ran (refused token, unknown path, malformed
+ * body).
  */
 @RequestScoped
-public class CallAudit {
+public class RequestAudit {
 
-  String requestId;
-  String actor;
-  String tenantId;
-  String operation;
-  long startedNanos = System.nanoTime();
-  final List<String> faceIds = new ArrayList<>();
-  Double similarity;
-  String details;
-  boolean written;
+  private String requestId;
+  private boolean written;
 
-  public void begin(String requestId, String actor, String operation) {
+  public void begin(String requestId) {
     this.requestId = requestId;
-    this.actor = actor;
-    this.operation = operation;
-    this.startedNanos = System.nanoTime();
-  }
-
-  public void tenant(String tenantId) {
-    this.tenantId = tenantId;
-  }
-
-  public void face(String faceId) {
-    faceIds.add(faceId);
-  }
-
-  public void similarity(double similarity) {
-    this.similarity = similarity;
-  }
-
-  public void details(String details) {
-    this.details = details;
-  }
-
-  public boolean isWritten() {
-    return written;
   }
 
   public String requestId() {
     return requestId;
   }
 
-  public org.facematch.audit.entity.AuditRecord toRecord(String outcome) {
-    return new org.facematch.audit.entity.AuditRecord(
-        requestId, tenantId, actor, operation, outcome, List.copyOf(faceIds), similarity, elapsedMillis(), details);
+  public boolean isWritten() {
+    return written;
   }
 
-  public void markWritten() {
+  void markWritten() {
     written = true;
-  }
-
-  int elapsedMillis() {
-    return (int) ((System.nanoTime() - startedNanos) / 1_000_000);
   }
 }

@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.regex.Pattern;
 import org.facematch.collection.entity.Face;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * Finds a tenant's face by id. Unknown ids, malformed ids and other tenants' ids are answered

@@ -27,11 +27,6 @@ import java.time.temporal.ChronoUnit;
         "SELECT NEW org.facematch.collection.entity.FaceSummary(f.id, f.sessionId, f.metadata, f.blacklisted,"
             + " f.blacklistReason) FROM Face f WHERE f.tenantId = :tenantId AND f.id IN :ids")
 @NamedQuery(
-    name = Face.INDEX_PAGE,
-    query =
-        "SELECT f.id, f.tenantId, f.embedding FROM Face f"
-            + " WHERE f.id > :after AND f.modelVersion = :model AND f.embedding IS NOT NULL ORDER BY f.id")
-@NamedQuery(
     name = Face.COUNT_PER_TENANT,
     query = "SELECT f.tenantId, COUNT(f) FROM Face f WHERE f.tenantId IN :ids GROUP BY f.tenantId")
 @NamedQuery(
@@ -59,7 +54,6 @@ public class Face {
   public static final String COUNT_BY_TENANT = "Face.countByTenant";
   public static final String COUNT_BY_SESSION = "Face.countBySession";
   public static final String SUMMARIES = "Face.summaries";
-  public static final String INDEX_PAGE = "Face.indexPage";
 
   @Id String id;
 
@@ -143,22 +137,36 @@ public class Face {
     return modelVersion;
   }
 
-  /** Idempotent: a face already on the blacklist keeps its original reason, time and actor. */
-  public void blacklist(String reason, String actor) {
-    if (!blacklisted) {
-      blacklisted = true;
-      blacklistReason = reason;
-      blacklistedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the column's precision
-      blacklistedBy = actor;
+  /**
+   * Idempotent: a face already on the blacklist keeps its original reason, time and actor.
+   *
+   * @return whether the face was not on the blacklist before
+   */
+  public boolean blacklist(String reason, String actor) {
+    if (blacklisted) {
+      return false;
     }
+    blacklisted = true;
+    blacklistReason = reason;
+    blacklistedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the column's precision
+    blacklistedBy = actor;
+    return true;
   }
 
-  /** Takes the face off the blacklist; searches report it as an ordinary face again. */
-  public void removeFromBlacklist() {
+  /**
+   * Takes the face off the blacklist; searches report it as an ordinary face again.
+   *
+   * @return whether the face was on the blacklist before
+   */
+  public boolean removeFromBlacklist() {
+    if (!blacklisted) {
+      return false;
+    }
     blacklisted = false;
     blacklistReason = null;
     blacklistedAt = null;
     blacklistedBy = null;
+    return true;
   }
 
   public String sessionId() {

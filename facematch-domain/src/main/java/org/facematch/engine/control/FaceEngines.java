@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.onnx.LocalFaceEngine;
 import org.facematch.engine.control.rekognition.RekognitionFaceEngine;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
-import org.facematch.tenant.entity.ModelVersion;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.engine.entity.EngineChoice;
 
 /**
  * Which engine serves a tenant: the one its {@code model_version} names. The local engine is
@@ -47,9 +47,9 @@ public class FaceEngines {
 
   /** The engine a new tenant gets. */
   public String defaultModel() {
-    if (!ModelVersion.offered().contains(defaultModel)) {
+    if (!EngineChoice.offered().contains(defaultModel)) {
       throw new FaceMatchException(
-          Problem.ENGINE_UNAVAILABLE, "facematch.engine.default must be one of " + ModelVersion.offered());
+          Problem.ENGINE_UNAVAILABLE, "facematch.engine.default must be one of " + EngineChoice.offered());
     }
     return defaultModel;
   }
@@ -60,7 +60,7 @@ public class FaceEngines {
         .orElseThrow(
             () ->
                 new FaceMatchException(
-                    Problem.ENGINE_UNAVAILABLE, "The model_version '" + modelVersion + "' is not served here; choose one of " + ModelVersion.offered()));
+                    Problem.ENGINE_UNAVAILABLE, "The model_version '" + modelVersion + "' is not served here; choose one of " + EngineChoice.offered()));
   }
 
   public Optional<FaceEngine> find(String modelVersion) {

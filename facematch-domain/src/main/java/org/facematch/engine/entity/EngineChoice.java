@@ -1,10 +1,15 @@
-package org.facematch.tenant.entity;
+package org.facematch.engine.entity;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** The face engines a tenant may choose as its {@code model_version}; the ids are stored. */
-public enum ModelVersion {
+/**
+ * The face engines a tenant may choose. The API and the seed call this choice the tenant's {@code
+ * model_version}; the id is stored with the tenant and with every face it enrolled. It is not the
+ * model an engine reports behind its scores ({@code FaceEngine#modelId}, Rekognition's
+ * FaceModelVersion).
+ */
+public enum EngineChoice {
   /** The embedded ONNX engine, the default. */
   LOCAL("faceplugin-0.0.1", "Local engine (faceplugin-0.0.1)"),
   /** AWS Rekognition. */
@@ -13,7 +18,7 @@ public enum ModelVersion {
   private final String id;
   private final String label;
 
-  ModelVersion(String id, String label) {
+  EngineChoice(String id, String label) {
     this.id = id;
     this.label = label;
   }
@@ -24,7 +29,7 @@ public enum ModelVersion {
 
   /** The ids offered to tenant admins, default first. */
   public static List<String> offered() {
-    return Arrays.stream(values()).map(ModelVersion::id).toList();
+    return Arrays.stream(values()).map(EngineChoice::id).toList();
   }
 
   public static String label(String id) {

@@ -1,4 +1,7 @@
-package org.facematch.engine.control;
+package org.facematch.image.control;
+
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.entity.ImageFormat;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -14,27 +17,25 @@ public final class EngineImage {
   /** An object in the bucket. */
   public record StoredObject(String bucket, String key) {}
 
-  private final ImageIntake intake;
   private final StoredObject stored;
   private final Supplier<byte[]> reader;
   private final int maxBytes;
   private byte[] bytes;
   private DecodedImage decoded;
 
-  private EngineImage(ImageIntake intake, StoredObject stored, byte[] bytes, Supplier<byte[]> reader, int maxBytes) {
-    this.intake = intake;
+  private EngineImage(StoredObject stored, byte[] bytes, Supplier<byte[]> reader, int maxBytes) {
     this.stored = stored;
     this.bytes = bytes;
     this.reader = reader;
     this.maxBytes = maxBytes;
   }
 
-  public static EngineImage inline(byte[] bytes, ImageIntake intake) {
-    return new EngineImage(intake, null, bytes, null, ImageIntake.MAX_INLINE_BYTES);
+  public static EngineImage inline(byte[] bytes) {
+    return new EngineImage(null, bytes, null, ImageIntake.MAX_INLINE_BYTES);
   }
 
-  public static EngineImage stored(StoredObject object, Supplier<byte[]> reader, ImageIntake intake) {
-    return new EngineImage(intake, object, null, reader, ImageIntake.MAX_STORED_BYTES);
+  public static EngineImage stored(StoredObject object, Supplier<byte[]> reader) {
+    return new EngineImage(object, null, reader, ImageIntake.MAX_STORED_BYTES);
   }
 
   /** The object this image was read from, if it came from the bucket. */
@@ -54,9 +55,14 @@ public final class EngineImage {
     return bytes;
   }
 
+  /** The format of the image's bytes, read if they are not yet. */
+  public ImageFormat format() {
+    return ImageFormat.of(bytes());
+  }
+
   public synchronized DecodedImage decoded() {
     if (decoded == null) {
-      decoded = intake.decode(bytes(), maxBytes);
+      decoded = ImageIntake.decode(bytes(), maxBytes);
     }
     return decoded;
   }

@@ -1,4 +1,7 @@
-package org.facematch.engine.control;
+package org.facematch.image.control;
+
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.entity.ImageFormat;
 
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
@@ -9,7 +12,6 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
@@ -28,16 +30,15 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /**
  * Every image enters through here: size limits, format check by content (not by name), pixel
  * count checked from the header before any pixel is decoded, truncation detection, EXIF
  * orientation, and subsampled decoding of large photos.
  */
-@ApplicationScoped
-public class ImageIntake {
+public final class ImageIntake {
 
   /** Largest image sent inline (base64), as decoded bytes; the same limit as AWS Rekognition. */
   public static final int MAX_INLINE_BYTES = 5 * 1024 * 1024;
@@ -51,14 +52,8 @@ public class ImageIntake {
   /** Photos are decoded at the integer fraction that keeps the long side at least this long. */
   static final int DECODE_LONG_SIDE = 1600;
 
-  enum Format {
-    JPEG,
-    PNG,
-    WEBP
-  }
-
   /** Decodes a base64 payload (a data: URL prefix is tolerated). */
-  public byte[] fromBase64(String encoded) {
+  public static byte[] fromBase64(String encoded) {
     if (encoded == null || encoded.isBlank()) {
       throw invalid("The image is empty");
     }
@@ -73,110 +68,20 @@ public class ImageIntake {
     }
   }
 
-  public DecodedImage decode(byte[] bytes, int maxBytes) {
+  public static DecodedImage decode(byte[] bytes, int maxBytes) {
     if (bytes == null || bytes.length == 0) {
       throw invalid("The image is empty");
     }
     if (bytes.length > maxBytes) {
       throw tooLarge("The image may be at most " + maxBytes / (1024 * 1024) + " MB");
     }
-    Format format = sniff(bytes);
-    if (isTruncated(format, bytes)) {
+    ImageFormat format = ImageFormat.of(bytes);
+    if (format.isTruncated(bytes)) {
       throw invalid("The image is truncated");
     }
-    int orientation = format == Format.JPEG ? exifOrientation(bytes) : 1;
+    int orientation = format == ImageFormat.JPEG ? exifOrientation(bytes) : 1;
     Read decoded = read(format, bytes);
     return new DecodedImage(orient(toRgb(decoded.image), orientation), decoded.subsampling);
-  }
-
-  /** Throws {@code INVALID_IMAGE} unless the bytes are a JPEG, PNG or WebP file. */
-  public static void sniffFormat(byte[] bytes) {
-    sniff(bytes);
-  }
-
-  /** The media type of an accepted image, from its content. */
-  public static String mediaType(byte[] bytes) {
-    return switch (sniff(bytes)) {
-      case JPEG -> "image/jpeg";
-      case PNG -> "image/png";
-      case WEBP -> "image/webp";
-    };
-  }
-
-  /** The file extension of an accepted image, from its content. */
-  public static String extension(byte[] bytes) {
-    return switch (sniff(bytes)) {
-      case JPEG -> "jpg";
-      case PNG -> "png";
-      case WEBP -> "webp";
-    };
-  }
-
-  static Format sniff(byte[] b) {
-    if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-      return Format.JPEG;
-    }
-    if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-      return Format.PNG;
-    }
-    if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-        && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
-      return Format.WEBP;
-    }
-    throw invalid("The image is not a JPEG, PNG or WebP file");
-  }
-
-  /**
-   * Decoders fill a cut-off image with grey and carry on, so the end of the file is checked: a
-   * JPEG's end-of-image marker after its first scan, PNG's IEND chunk, WebP's RIFF length.
-   */
-  static boolean isTruncated(Format format, byte[] b) {
-    return switch (format) {
-      case JPEG -> !hasEndOfImageAfterFirstScan(b);
-      case PNG -> !containsFrom(b, Math.max(0, b.length - 64), new byte[] {'I', 'E', 'N', 'D'});
-      case WEBP -> {
-        long riffSize = (b[4] & 0xFFL) | (b[5] & 0xFFL) << 8 | (b[6] & 0xFFL) << 16 | (b[7] & 0xFFL) << 24;
-        yield b.length < riffSize + 8;
-      }
-    };
-  }
-
-  private static boolean hasEndOfImageAfterFirstScan(byte[] b) {
-    int i = 2;
-    while (i + 3 < b.length) {
-      if ((b[i] & 0xFF) != 0xFF) {
-        return false;
-      }
-      int marker = b[i + 1] & 0xFF;
-      if (marker == 0xFF) {
-        i++;
-        continue;
-      }
-      if (marker == 0xDA) {
-        break;
-      }
-      int length = (b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF);
-      i += 2 + length;
-    }
-    for (int j = i + 2; j + 1 < b.length; j++) {
-      if ((b[j] & 0xFF) == 0xFF && (b[j + 1] & 0xFF) == 0xD9) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean containsFrom(byte[] b, int from, byte[] needle) {
-    outer:
-    for (int i = from; i <= b.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (b[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   static int exifOrientation(byte[] bytes) {
@@ -198,7 +103,7 @@ public class ImageIntake {
 
   private record Read(BufferedImage image, int subsampling) {}
 
-  private static Read read(Format format, byte[] bytes) {
+  private static Read read(ImageFormat format, byte[] bytes) {
     ImageReader reader = readerFor(format);
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(in, true, true);
@@ -244,7 +149,7 @@ public class ImageIntake {
     return spi;
   }
 
-  private static ImageReader readerFor(Format format) {
+  private static ImageReader readerFor(ImageFormat format) {
     try {
       return switch (format) {
         case JPEG -> JPEG_READER.createReaderInstance();

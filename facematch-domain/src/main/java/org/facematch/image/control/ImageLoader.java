@@ -1,14 +1,14 @@
-package org.facematch.collection.control;
+package org.facematch.image.control;
+
+import org.facematch.storage.control.StorageKeys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.facematch.collection.entity.ImageInput;
-import org.facematch.engine.control.EngineImage;
-import org.facematch.engine.control.ImageIntake;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.image.entity.ImageInput;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.storage.control.BlobStore;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * Turns what a client sent into image bytes: base64 inline, or an object in the caller's own
@@ -19,7 +19,6 @@ import org.facematch.tenant.entity.TenantId;
 public class ImageLoader {
 
   @Inject BlobStore blobStore;
-  @Inject ImageIntake intake;
 
   /**
    * The client's image, checked but not yet decoded: base64 is decoded to bytes (5 MB at most),
@@ -31,7 +30,7 @@ public class ImageLoader {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, field + " is required");
     }
     return switch (input.format()) {
-      case BASE64 -> EngineImage.inline(intake.fromBase64(input.value()), intake);
+      case BASE64 -> EngineImage.inline(ImageIntake.fromBase64(input.value()));
       case S3 -> {
         String key = tenantKey(tenant, input.value(), field);
         yield EngineImage.stored(
@@ -39,8 +38,7 @@ public class ImageLoader {
             () ->
                 blobStore
                     .get(key, ImageIntake.MAX_STORED_BYTES)
-                    .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first")),
-            intake);
+                    .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first")));
       }
     };
   }

@@ -1,4 +1,4 @@
-package org.facematch.engine.control;
+package org.facematch.image.entity;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

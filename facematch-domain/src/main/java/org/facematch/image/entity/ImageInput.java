@@ -1,4 +1,4 @@
-package org.facematch.collection.entity;
+package org.facematch.image.entity;
 
 /**
  * An image as a client sends it: inline base64, or the {@code s3_uri} of an object it uploaded.

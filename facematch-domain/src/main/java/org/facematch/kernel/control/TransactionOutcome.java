@@ -1,4 +1,4 @@
-package org.facematch.collection.control;
+package org.facematch.kernel.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,6 @@
-package org.facematch.problem.entity;
+package org.facematch.kernel.entity;
+
+import org.facematch.kernel.entity.Problem;
 
 import jakarta.ejb.ApplicationException;
 

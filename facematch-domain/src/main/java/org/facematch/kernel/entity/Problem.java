@@ -1,4 +1,4 @@
-package org.facematch.problem.entity;
+package org.facematch.kernel.entity;
 
 /**
  * The one catalog of failures the product reports. Each entry is a stable, machine-readable {@link

@@ -1,4 +1,4 @@
-package org.facematch.tenant.entity;
+package org.facematch.kernel.entity;
 
 /**
  * Role names. The API's roles arrive 1:1 as the {@code groups} claim of a MicroProfile JWT; the

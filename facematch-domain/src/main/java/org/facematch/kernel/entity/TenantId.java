@@ -1,8 +1,8 @@
-package org.facematch.tenant.entity;
+package org.facematch.kernel.entity;
 
 import java.util.regex.Pattern;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /** A tenant's identifier as it appears in the {@code tenant_id} claim of a caller's token. */
 public record TenantId(String value) {
@@ -15,6 +15,11 @@ public record TenantId(String value) {
           Problem.INVALID_PARAMETER,
           "tenant id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
+  }
+
+  /** Whether a claimed value is a well-formed tenant id. */
+  public static boolean isValid(String value) {
+    return value != null && VALID.matcher(value).matches();
   }
 
   @Override

@@ -1,7 +1,7 @@
-package org.facematch.tenant.entity;
+package org.facematch.kernel.entity;
 
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /**
  * The settings a tenant tunes. Construction validates them, so an instance is always a valid

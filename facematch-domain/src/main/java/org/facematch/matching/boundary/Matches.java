@@ -1,7 +1,10 @@
 package org.facematch.matching.boundary;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import org.facematch.audit.boundary.Audited;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.review.entity.SuspectedMatch;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,13 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.facematch.audit.boundary.AuditTrail;
-import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.ImageLoader;
+import org.facematch.image.control.ImageLoader;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceSummary;
-import org.facematch.collection.entity.ImageInput;
-import org.facematch.engine.control.EngineImage;
+import org.facematch.image.entity.ImageInput;
+import org.facematch.image.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
 import org.facematch.engine.entity.Comparison;
@@ -30,13 +31,11 @@ import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
 import org.facematch.matching.entity.SearchReport;
 import org.facematch.matching.entity.Verification;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.review.boundary.Reviews;
-import org.facematch.tenant.boundary.Tenants;
-import org.facematch.tenant.entity.Roles;
-import org.facematch.tenant.entity.TenantId;
-import org.facematch.tenant.entity.TenantSettings;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.kernel.entity.TenantSettings;
 
 /** 1:1 verification and 1:N search against a tenant's collection. */
 @Stateless
@@ -48,16 +47,14 @@ public class Matches {
   static final int MAX_CANDIDATES = 1000;
 
   @PersistenceContext EntityManager em;
-  @Inject Tenants tenants;
   @Inject FaceEngines engines;
   @Inject ImageLoader images;
-  @Inject AuditTrail audit;
-  @Inject CallAudit call;
   @Inject Reviews reviews;
 
-  @RolesAllowed(Roles.KYC_READ)
-  public Verification verify(TenantId tenantId, ImageInput source, ImageInput target, Optional<Double> threshold) {
-    TenantSettings settings = tenants.requireEnabled(tenantId);
+  @Audited(Operation.VERIFY)
+  public Verification verify(Caller caller, ImageInput source, ImageInput target, Optional<Double> threshold) {
+    TenantSettings settings = caller.enabledSettings();
+    TenantId tenantId = caller.tenant();
     double t = threshold(threshold, settings.verificationThreshold());
     FaceEngine engine = engines.of(settings.modelVersion());
     Comparison comparison =
@@ -66,8 +63,6 @@ public class Matches {
     comparison.sourceWarnings().forEach(w -> warnings.add(new ImageWarning(w, "source")));
     comparison.targetWarnings().forEach(w -> warnings.add(new ImageWarning(w, "target")));
     Similarity similarity = comparison.similarity();
-    call.similarity(similarity.score());
-    audit.succeeded();
     return new Verification(similarity.score() >= t, similarity, t, comparison.confidence(), List.copyOf(warnings));
   }
 
@@ -76,10 +71,11 @@ public class Matches {
    * session each belongs to and whether it is blacklisted, so the report's rules read the same
    * facts whatever the engine.
    */
-  @RolesAllowed(Roles.KYC_READ)
+  @Audited(Operation.SEARCH)
   public SearchReport search(
-      TenantId tenantId, ImageInput image, Optional<Integer> maxResults, Optional<Double> threshold, Optional<String> sessionId) {
-    TenantSettings settings = tenants.requireEnabled(tenantId);
+      Caller caller, ImageInput image, Optional<Integer> maxResults, Optional<Double> threshold, Optional<String> sessionId) {
+    TenantSettings settings = caller.enabledSettings();
+    TenantId tenantId = caller.tenant();
     double t = threshold(threshold, settings.searchThreshold());
     int limit = maxResults.orElse(DEFAULT_MAX_RESULTS);
     if (limit < 1 || limit > MAX_RESULTS) {
@@ -112,16 +108,18 @@ public class Matches {
         probe.warnings().stream().filter(w -> w != QualityWarning.MULTIPLE_FACES_DETECTED || probe.faceCount() > 1).toList();
     List<ReportWarning> findings =
         SearchRules.findings(hits, t, settings.verificationThreshold(), sessionId, quality);
-    listed.forEach(h -> call.face(h.faceId()));
-    if (!listed.isEmpty()) {
-      call.similarity(listed.get(0).score());
-    }
     String status = SearchRules.status(findings);
-    call.details("status: " + status);
-    SearchReport report = new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
-    reviews.consider(tenantId, report, probeImage); // risky searches wait in the console's review queue
-    audit.succeeded();
-    return report;
+    if (!SearchReport.APPROVED.equals(status)) {
+      // risky searches wait in the console's review queue
+      SearchRules.suspect(hits, t, settings.verificationThreshold(), sessionId)
+          .ifPresent(
+              s ->
+                  reviews.open(
+                      tenantId,
+                      new SuspectedMatch(status, s.risk(), s.hit().faceId(), s.hit().sessionId(), s.hit().score()),
+                      probeImage));
+    }
+    return new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
   }
 
   private Map<String, FaceSummary> summaries(TenantId tenantId, List<ProbeResult.Candidate> candidates) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchReport;
@@ -30,6 +31,14 @@ public final class SearchRules {
   /** A hit as the rules see it: its calibrated score and what the index knows of it. */
   public record Hit(String faceId, String sessionId, boolean blacklisted, double score) {}
 
+  /** The gravest risk of a search and the best hit it was found on, for a person to review. */
+  public record Suspicion(String risk, Hit hit) {}
+
+  public static final String FACE_IN_BLACKLIST = "FACE_IN_BLACKLIST";
+  public static final String POSSIBLE_FACE_IN_BLACKLIST = "POSSIBLE_FACE_IN_BLACKLIST";
+  public static final String DUPLICATED_FACE = "DUPLICATED_FACE";
+  public static final String LOW_QUALITY_SEARCH_IMAGE = "LOW_QUALITY_SEARCH_IMAGE";
+
   private SearchRules() {}
 
   public static List<ReportWarning> findings(
@@ -39,39 +48,32 @@ public final class SearchRules {
       Optional<String> sessionId,
       List<QualityWarning> probeWarnings) {
     List<ReportWarning> findings = new ArrayList<>();
-    List<Hit> blacklisted = hits.stream().filter(h -> h.blacklisted() && h.score() >= searchThreshold).toList();
+    List<Hit> blacklisted = blacklisted(hits, searchThreshold);
     if (!blacklisted.isEmpty()) {
       findings.add(
           new ReportWarning(
-              "FACE_IN_BLACKLIST",
+              FACE_IN_BLACKLIST,
               ReportWarning.ERROR,
               "The face is on the blacklist",
               "The face matches " + blacklisted.size() + " blacklisted face(s) at or above the search threshold.",
               faces(blacklisted)));
     }
-    List<Hit> possible =
-        hits.stream()
-            .filter(h -> h.blacklisted() && h.score() < searchThreshold && h.score() >= verificationThreshold)
-            .toList();
+    List<Hit> possible = possiblyBlacklisted(hits, searchThreshold, verificationThreshold);
     if (!possible.isEmpty()) {
       findings.add(
           new ReportWarning(
-              "POSSIBLE_FACE_IN_BLACKLIST",
+              POSSIBLE_FACE_IN_BLACKLIST,
               ReportWarning.WARNING,
               "The face may be on the blacklist",
               "The face resembles " + possible.size() + " blacklisted face(s) above the verification threshold"
                   + " but below the search threshold; a person should compare them.",
               faces(possible)));
     }
-    List<Hit> duplicates =
-        hits.stream()
-            .filter(h -> !h.blacklisted() && h.score() >= searchThreshold)
-            .filter(h -> sessionId.map(s -> !s.equals(h.sessionId())).orElse(true))
-            .toList();
+    List<Hit> duplicates = duplicates(hits, searchThreshold, sessionId);
     if (!duplicates.isEmpty()) {
       findings.add(
           new ReportWarning(
-              "DUPLICATED_FACE",
+              DUPLICATED_FACE,
               ReportWarning.WARNING,
               "The face is already registered",
               "The face matches " + duplicates.size() + " face(s) registered for another session.",
@@ -81,6 +83,39 @@ public final class SearchRules {
       findings.add(quality(quality));
     }
     return findings;
+  }
+
+  /**
+   * The finding a person should review, gravest first: a blacklist hit, a possible blacklist hit,
+   * a duplicate; each with its best hit. Quality notes alone are nothing to review.
+   */
+  public static Optional<Suspicion> suspect(
+      List<Hit> hits, double searchThreshold, double verificationThreshold, Optional<String> sessionId) {
+    return Stream.of(
+            blacklisted(hits, searchThreshold).stream().findFirst().map(h -> new Suspicion(FACE_IN_BLACKLIST, h)),
+            possiblyBlacklisted(hits, searchThreshold, verificationThreshold).stream()
+                .findFirst()
+                .map(h -> new Suspicion(POSSIBLE_FACE_IN_BLACKLIST, h)),
+            duplicates(hits, searchThreshold, sessionId).stream().findFirst().map(h -> new Suspicion(DUPLICATED_FACE, h)))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static List<Hit> blacklisted(List<Hit> hits, double searchThreshold) {
+    return hits.stream().filter(h -> h.blacklisted() && h.score() >= searchThreshold).toList();
+  }
+
+  private static List<Hit> possiblyBlacklisted(List<Hit> hits, double searchThreshold, double verificationThreshold) {
+    return hits.stream()
+        .filter(h -> h.blacklisted() && h.score() < searchThreshold && h.score() >= verificationThreshold)
+        .toList();
+  }
+
+  private static List<Hit> duplicates(List<Hit> hits, double searchThreshold, Optional<String> sessionId) {
+    return hits.stream()
+        .filter(h -> !h.blacklisted() && h.score() >= searchThreshold)
+        .filter(h -> sessionId.map(s -> !s.equals(h.sessionId())).orElse(true))
+        .toList();
   }
 
   public static String status(List<ReportWarning> findings) {
@@ -97,7 +132,7 @@ public final class SearchRules {
     return switch (warning) {
       case LOW_QUALITY_IMAGE ->
           new ReportWarning(
-              "LOW_QUALITY_SEARCH_IMAGE",
+              LOW_QUALITY_SEARCH_IMAGE,
               ReportWarning.WARNING,
               "The search image is of low quality",
               "Blur, size, pose or lighting make the face less distinctive; a missing match is less conclusive.",

@@ -1,6 +1,8 @@
 package org.facematch.matching.entity;
 
 import java.util.List;
+import java.util.Optional;
+import org.facematch.audit.entity.AuditedOutcome;
 import org.facematch.engine.entity.Similarity;
 
 /**
@@ -10,4 +12,11 @@ import org.facematch.engine.entity.Similarity;
  *     subjects' detection scores
  */
 public record Verification(
-    boolean match, Similarity similarity, double threshold, double confidence, List<ImageWarning> warnings) {}
+    boolean match, Similarity similarity, double threshold, double confidence, List<ImageWarning> warnings)
+    implements AuditedOutcome {
+
+  @Override
+  public Optional<Double> auditedSimilarity() {
+    return Optional.of(similarity.score());
+  }
+}

@@ -6,82 +6,59 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.facematch.audit.boundary.AuditLog;
-import org.facematch.audit.boundary.CallAudit;
-import org.facematch.collection.control.StorageKeys;
-import org.facematch.collection.control.TransactionOutcome;
-import org.facematch.engine.control.EngineImage;
-import org.facematch.engine.control.ImageIntake;
-import org.facematch.matching.entity.ReportWarning;
-import org.facematch.matching.entity.SearchMatch;
-import org.facematch.matching.entity.SearchReport;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.audit.boundary.Audited;
+import org.facematch.audit.boundary.RequestAudit;
+import org.facematch.audit.entity.Operation;
+import org.facematch.image.control.EngineImage;
+import org.facematch.image.control.ImageIntake;
+import org.facematch.image.entity.ImageFormat;
+import org.facematch.kernel.control.TransactionOutcome;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.review.entity.ProbeImage;
 import org.facematch.review.entity.ReviewCase;
+import org.facematch.review.entity.ReviewDecision;
 import org.facematch.review.entity.ReviewSummary;
+import org.facematch.review.entity.SuspectedMatch;
 import org.facematch.storage.control.BlobStore;
-import org.facematch.tenant.entity.ConsoleActor;
-import org.facematch.tenant.entity.TenantId;
+import org.facematch.storage.control.StorageKeys;
 
 /** The review queue: risky searches in, human decisions out. */
 @Stateless
 public class Reviews {
 
-  public static final String CONFIRMED = "REVIEW_CONFIRM";
-  public static final String DISMISSED = "REVIEW_DISMISS";
-  /** Risks a human must look at; quality notes alone open no case. */
-  static final List<String> RISKS = List.of("FACE_IN_BLACKLIST", "POSSIBLE_FACE_IN_BLACKLIST", "DUPLICATED_FACE");
-  static final int MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+  static final int MAX_IMAGE_BYTES = ImageIntake.MAX_STORED_BYTES;
+  static final int MAX_NOTE = 500;
   private static final System.Logger LOGGER = System.getLogger(Reviews.class.getName());
 
   @PersistenceContext EntityManager em;
   @Inject BlobStore blobs;
   @Inject TransactionOutcome outcome;
-  @Inject CallAudit call;
-  @Inject AuditLog audit;
+  @Inject RequestAudit request;
 
   /**
-   * Opens a case when a search ended In Review or Declined because of a blacklist or duplicate
-   * hit, inside the search's transaction; the kept probe image is removed again if it rolls back.
+   * Opens a case for a suspected match, inside the search's transaction; the kept probe image is
+   * removed again if it rolls back.
    */
-  public void consider(TenantId tenantId, SearchReport report, EngineImage probe) {
-    if (SearchReport.APPROVED.equals(report.status())) {
-      return;
-    }
-    Optional<ReportWarning> risk =
-        RISKS.stream()
-            .flatMap(r -> report.warnings().stream().filter(w -> w.risk().equals(r)))
-            .findFirst();
-    Optional<Map<String, Object>> face = risk.flatMap(Reviews::firstFace);
-    if (face.isEmpty()) {
-      return;
-    }
-    String faceId = (String) face.get().get("face_id");
-    double similarity = ((Number) face.get().get("similarity")).doubleValue();
-    String session = report.matches().stream().filter(m -> m.faceId().equals(faceId)).map(SearchMatch::sessionId).findFirst().orElse(null);
+  public void open(TenantId tenantId, SuspectedMatch match, EngineImage probe) {
     byte[] bytes = probe.bytes(); // already read for a local search; read once for a Rekognition one
-    String key = StorageKeys.tenantPrefix(tenantId) + "reviews/" + UUID.randomUUID() + "." + ImageIntake.extension(bytes);
-    blobs.put(key, bytes, ImageIntake.mediaType(bytes));
+    ImageFormat format = probe.format();
+    String key = StorageKeys.reviewProbe(tenantId, format.extension());
+    blobs.put(key, bytes, format.mediaType());
     outcome.afterRollback(() -> blobs.delete(key));
-    ReviewCase review =
-        new ReviewCase(tenantId.value(), call.requestId(), report.status(), risk.get().risk(), key, faceId, session, similarity);
-    em.persist(review);
-    LOGGER.log(Level.DEBUG, "Review case opened for face {0} of tenant {1}", faceId, tenantId);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<Map<String, Object>> firstFace(ReportWarning warning) {
-    Object faces = warning.additionalData().get("faces");
-    return faces instanceof List<?> list && !list.isEmpty() ? Optional.of((Map<String, Object>) list.get(0)) : Optional.empty();
+    em.persist(
+        new ReviewCase(
+            tenantId.value(), request.requestId(), match.searchStatus(), match.risk(), key, match.faceId(), match.sessionId(),
+            match.similarity()));
+    LOGGER.log(Level.DEBUG, "Review case opened for face {0} of tenant {1}", match.faceId(), tenantId);
   }
 
   /** Open cases first by default; {@code decided} lists the decided ones instead. */
-  public List<ReviewSummary> page(ConsoleActor actor, TenantId tenantId, boolean decided, int offset, int limit) {
-    actor.requireOwnTenant(tenantId);
+  @Audited(Operation.LIST_REVIEWS)
+  public List<ReviewSummary> page(Caller caller, TenantId tenantId, boolean decided, int offset, int limit) {
     return em.createNamedQuery(ReviewCase.BY_STATE, ReviewSummary.class)
         .setParameter("tenantId", tenantId.value())
         .setParameter("states", states(decided))
@@ -90,8 +67,8 @@ public class Reviews {
         .getResultList();
   }
 
-  public int count(ConsoleActor actor, TenantId tenantId, boolean decided) {
-    actor.requireOwnTenant(tenantId);
+  @Audited(Operation.LIST_REVIEWS)
+  public int count(Caller caller, TenantId tenantId, boolean decided) {
     return em.createNamedQuery(ReviewCase.COUNT_BY_STATE, Long.class)
         .setParameter("tenantId", tenantId.value())
         .setParameter("states", states(decided))
@@ -100,25 +77,34 @@ public class Reviews {
   }
 
   /** The search's probe image as kept for the review. */
-  public Optional<byte[]> probeImage(ConsoleActor actor, TenantId tenantId, long caseId) {
-    actor.requireOwnTenant(tenantId);
-    return blobs.get(find(tenantId, caseId).probeS3Key(), MAX_IMAGE_BYTES);
+  @Audited(Operation.VIEW_PROBE_IMAGE)
+  public ProbeImage probeImage(Caller caller, TenantId tenantId, long caseId) {
+    ReviewCase review = find(tenantId, caseId);
+    return new ProbeImage(caseId, review.matchedFaceId(), blobs.get(review.probeS3Key(), MAX_IMAGE_BYTES).orElse(new byte[0]));
   }
 
-  /** Confirms (the hit is real: the applicant is the blacklisted or duplicate person) or dismisses. */
-  public void decide(ConsoleActor actor, TenantId tenantId, long caseId, boolean confirm, String note) {
-    actor.requireOwnTenant(tenantId);
+  /** The hit is real: the applicant is the blacklisted or duplicate person. */
+  @Audited(Operation.REVIEW_CONFIRM)
+  public ReviewDecision confirm(Caller caller, TenantId tenantId, long caseId, String note) {
+    return decide(caller, tenantId, caseId, true, note);
+  }
+
+  /** The hit is not the same person. */
+  @Audited(Operation.REVIEW_DISMISS)
+  public ReviewDecision dismiss(Caller caller, TenantId tenantId, long caseId, String note) {
+    return decide(caller, tenantId, caseId, false, note);
+  }
+
+  private ReviewDecision decide(Caller caller, TenantId tenantId, long caseId, boolean confirm, String note) {
     ReviewCase review = find(tenantId, caseId);
     String clean = note == null || note.isBlank() ? null : note.strip();
-    if (clean != null && clean.length() > 500) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The note may have at most 500 characters");
+    if (clean != null && clean.length() > MAX_NOTE) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The note may have at most " + MAX_NOTE + " characters");
     }
-    if (!review.decide(confirm, actor.name(), clean)) {
+    if (!review.decide(confirm, caller.name(), clean)) {
       throw new FaceMatchException(Problem.CONCURRENT_CHANGE, "This case was decided already");
     }
-    audit.record(
-        tenantId.value(), actor.name(), confirm ? CONFIRMED : DISMISSED, "OK", List.of(review.matchedFaceId()),
-        "case " + caseId + (clean == null ? "" : ": " + clean));
+    return new ReviewDecision(caseId, review.matchedFaceId(), review.state(), clean);
   }
 
   private ReviewCase find(TenantId tenantId, long caseId) {

@@ -23,10 +23,14 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = ReviewCase.COUNT_BY_STATE,
     query = "SELECT COUNT(r) FROM ReviewCase r WHERE r.tenantId = :tenantId AND r.state IN :states")
+@NamedQuery(
+    name = ReviewCase.BY_MATCHED_FACE,
+    query = "SELECT r FROM ReviewCase r WHERE r.tenantId = :tenantId AND r.matchedFaceId = :faceId")
 public class ReviewCase {
 
   public static final String BY_STATE = "ReviewCase.byState";
   public static final String COUNT_BY_STATE = "ReviewCase.countByState";
+  public static final String BY_MATCHED_FACE = "ReviewCase.byMatchedFace";
   public static final String OPEN = "OPEN";
   public static final String CONFIRMED = "CONFIRMED";
   public static final String DISMISSED = "DISMISSED";

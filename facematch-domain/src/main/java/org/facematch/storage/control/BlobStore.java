@@ -16,7 +16,7 @@ public interface BlobStore {
   /**
    * Reads one object, empty when it does not exist.
    *
-   * @throws org.facematch.problem.entity.FaceMatchException {@code IMAGE_TOO_LARGE} above maxBytes
+   * @throws org.facematch.kernel.entity.FaceMatchException {@code IMAGE_TOO_LARGE} above maxBytes
    */
   Optional<byte[]> get(String key, int maxBytes);
 

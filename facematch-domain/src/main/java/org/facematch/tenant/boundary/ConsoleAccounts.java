@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.facematch.audit.boundary.AuditLog;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.audit.boundary.Audited;
+import org.facematch.audit.entity.AuditRecord;
+import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.tenant.entity.ConsoleAccount;
-import org.facematch.tenant.entity.ConsoleActor;
 import org.facematch.tenant.entity.ConsoleLogin;
-import org.facematch.tenant.entity.Roles;
+import org.facematch.kernel.entity.Roles;
 import org.facematch.tenant.entity.Tenant;
 
 /**
@@ -29,8 +32,6 @@ import org.facematch.tenant.entity.Tenant;
 @Stateless
 public class ConsoleAccounts {
 
-  public static final String SIGN_IN = "CONSOLE_SIGN_IN";
-  public static final String USER_CREATED = "CONSOLE_USER_CREATE";
   /** Failed sign-ins in a row before an account waits. */
   public static final int MAX_FAILURES = 5;
   public static final long LOCK_MILLIS = 5 * 60 * 1000;
@@ -47,9 +48,9 @@ public class ConsoleAccounts {
   @Inject AuditLog audit;
   @Inject Instance<Pbkdf2PasswordHash> hashes;
 
-  /** The actor of an enabled console login, empty for unknown or disabled ones. */
-  public Optional<ConsoleActor> actor(String username) {
-    return find(username).filter(ConsoleAccount::isEnabled).map(ConsoleAccount::actor);
+  /** The caller an enabled console login acts as, empty for unknown or disabled ones. */
+  public Optional<Caller> caller(String username) {
+    return find(username).filter(ConsoleAccount::isEnabled).map(ConsoleAccount::caller);
   }
 
   /** Until when a login must wait after too many failed sign-ins, if it must. */
@@ -64,32 +65,32 @@ public class ConsoleAccounts {
         .filter(u -> USERNAME.matcher(u).matches())
         .map(u -> em.find(ConsoleAccount.class, u, LockModeType.PESSIMISTIC_WRITE))
         .ifPresent(account -> account.failed(MAX_FAILURES, LOCK_MILLIS, Instant.now()));
-    audit.record(null, safe(username), SIGN_IN, "INVALID_CREDENTIALS", List.of(), null);
+    signIn(username, "INVALID_CREDENTIALS");
   }
 
   /** Audits a sign-in refused because the login is waiting; the wait is not extended. */
   public void signInWhileLocked(String username) {
-    audit.record(null, safe(username), SIGN_IN, "LOCKED", List.of(), null);
+    signIn(username, "LOCKED");
   }
 
   public void signedIn(String username) {
     find(username).ifPresent(ConsoleAccount::succeeded);
-    audit.record(null, safe(username), SIGN_IN, "OK", List.of(), null);
+    signIn(username, AuditRecord.OK);
   }
 
-  public List<ConsoleLogin> list(ConsoleActor actor, int offset, int limit) {
-    actor.requireSupport();
+  @Audited(Operation.LIST_CONSOLE_USERS)
+  public List<ConsoleLogin> list(Caller caller, int offset, int limit) {
     return em.createNamedQuery(ConsoleAccount.ALL, ConsoleLogin.class).setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
-  public int count(ConsoleActor actor) {
-    actor.requireSupport();
+  @Audited(Operation.LIST_CONSOLE_USERS)
+  public int count(Caller caller) {
     return em.createNamedQuery(ConsoleAccount.COUNT, Long.class).getSingleResult().intValue();
   }
 
   /** Support staff create console users; a tenant admin belongs to an existing tenant. */
-  public ConsoleLogin create(ConsoleActor actor, String username, String password, String role, String tenantId) {
-    actor.requireSupport();
+  @Audited(Operation.CONSOLE_USER_CREATE)
+  public ConsoleLogin create(Caller caller, String username, String password, String role, String tenantId) {
     if (username == null || !USERNAME.matcher(username).matches()) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, "The user name must be 3-100 letters, digits or . _ @ -");
     }
@@ -108,14 +109,18 @@ public class ConsoleAccounts {
     }
     Pbkdf2PasswordHash hash = hashes.get();
     hash.initialize(HASH_PARAMETERS);
-    ConsoleAccount account = new ConsoleAccount(username, hash.generate(password.toCharArray()), role, tenant, actor.name());
+    ConsoleAccount account = new ConsoleAccount(username, hash.generate(password.toCharArray()), role, tenant, caller.name());
     em.persist(account);
-    audit.record(tenant, actor.name(), USER_CREATED, "OK", List.of(), "user: " + username + ", role: " + role);
-    return new ConsoleLogin(username, role, tenant, true, null, Instant.now(), actor.name());
+    return new ConsoleLogin(username, role, tenant, true, null, Instant.now(), caller.name());
   }
 
   private Optional<ConsoleAccount> find(String username) {
     return Optional.ofNullable(username).filter(u -> USERNAME.matcher(u).matches()).map(u -> em.find(ConsoleAccount.class, u));
+  }
+
+  /** Sign-ins are written here: their outcomes are answers to the user, not failures of an operation. */
+  private void signIn(String username, String outcome) {
+    audit.write(new AuditRecord(null, null, safe(username), Operation.CONSOLE_SIGN_IN.code(), outcome, List.of(), null, null, null));
   }
 
   private static String safe(String username) {

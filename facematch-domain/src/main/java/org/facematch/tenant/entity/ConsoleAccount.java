@@ -7,6 +7,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * A console login. The password hash is verified by Jakarta Security's database identity store
@@ -62,8 +64,8 @@ public class ConsoleAccount {
     this.createdBy = createdBy;
   }
 
-  public ConsoleActor actor() {
-    return new ConsoleActor(username, role, tenantId);
+  public Caller caller() {
+    return Caller.console(username, role, tenantId == null ? null : new TenantId(tenantId));
   }
 
   public boolean isEnabled() {

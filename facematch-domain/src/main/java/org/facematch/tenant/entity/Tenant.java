@@ -1,5 +1,9 @@
 package org.facematch.tenant.entity;
 
+import org.facematch.kernel.entity.TenantSettings;
+
+import org.facematch.kernel.entity.TenantId;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,7 @@
 package org.facematch.tenant.entity;
 
+import org.facematch.engine.entity.EngineChoice;
+
 /**
  * What a similarity threshold means in false matches for one engine, from its calibration measured
  * on the shared labelled sets (README, "Similarity calibration"): ORL with 78,000 and deepface with
@@ -17,8 +19,8 @@ public record ThresholdGuide(String modelVersion) {
   static final int IMPOSTOR_PAIRS = 78_000 + 1_690;
 
   public String hint(double threshold) {
-    if (!ModelVersion.LOCAL.id().equals(modelVersion)) {
-      return "No calibration measured for " + ModelVersion.label(modelVersion)
+    if (!EngineChoice.LOCAL.id().equals(modelVersion)) {
+      return "No calibration measured for " + EngineChoice.label(modelVersion)
           + " yet: its similarity scale is its own, so test thresholds on your own data.";
     }
     if (threshold >= NONE_OBSERVED) {

@@ -3,7 +3,7 @@ package org.facematch.collection.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.kernel.entity.FaceMatchException;
 import org.junit.jupiter.api.Test;
 
 class ImageUploadsTest {

@@ -1,4 +1,10 @@
-package org.facematch.engine.control;
+package org.facematch.image.control;
+
+import org.facematch.image.control.TestImages;
+
+import org.facematch.image.control.ImageIntake;
+
+import org.facematch.image.entity.DecodedImage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +15,8 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.Test;
 
 class ImageIntakeTest {

@@ -1,4 +1,4 @@
-package org.facematch.engine.control;
+package org.facematch.image.control;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

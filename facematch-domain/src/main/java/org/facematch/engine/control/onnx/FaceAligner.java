@@ -1,7 +1,7 @@
 package org.facematch.engine.control.onnx;
 
 import java.util.List;
-import org.facematch.engine.control.DecodedImage;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.Point;
 
 /**

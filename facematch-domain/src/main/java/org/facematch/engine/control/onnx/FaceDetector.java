@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.facematch.engine.control.DecodedImage;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.FaceBox;
 
 /**

@@ -1,4 +1,4 @@
-package org.facematch.collection.boundary;
+package org.facematch.engine.control.onnx;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -9,11 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import org.facematch.collection.entity.Face;
-import org.facematch.engine.control.onnx.LocalFaceEngine;
 
 /**
  * Fills the local engine's in-memory index from the database before the first request is served.
+ * The templates are the engine's own, kept in the faces table beside the collection's columns;
+ * they are read by column here so that the engine does not depend on the collection's entity.
  */
 @Singleton
 @Startup
@@ -32,10 +32,13 @@ public class IndexWarmup {
     String after = "";
     int loaded = 0;
     while (true) {
+      @SuppressWarnings("unchecked")
       List<Object[]> page =
-          em.createNamedQuery(Face.INDEX_PAGE, Object[].class)
-              .setParameter("after", after)
-              .setParameter("model", LocalFaceEngine.MODEL_ID)
+          em.createNativeQuery(
+                  "SELECT id, tenant_id, embedding FROM faces"
+                      + " WHERE id > ?1 AND model_version = ?2 AND embedding IS NOT NULL ORDER BY id")
+              .setParameter(1, after)
+              .setParameter(2, LocalFaceEngine.MODEL_ID)
               .setMaxResults(PAGE)
               .getResultList();
       for (Object[] row : page) {

@@ -6,7 +6,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import org.facematch.engine.control.DecodedImage;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.FaceBox;
 import org.facematch.engine.entity.Point;
 

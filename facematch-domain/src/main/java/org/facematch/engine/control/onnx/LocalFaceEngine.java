@@ -1,11 +1,14 @@
 package org.facematch.engine.control.onnx;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Future;
-import org.facematch.engine.control.EngineImage;
+import org.facematch.kernel.entity.FaceEvent;
+import org.facematch.image.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.Embedding;
@@ -16,7 +19,9 @@ import org.facematch.engine.entity.ProbeResult;
 
 /**
  * The embedded default engine: the ONNX models make the templates, and each tenant's collection
- * is an in-memory index of them, refilled from the database at startup.
+ * is an in-memory index of them, filled from the database at startup ({@link IndexWarmup}) and
+ * kept up to date by the collection's face events once their transaction has committed, so the
+ * index never holds a face whose registration rolled back nor loses one whose removal did.
  */
 @ApplicationScoped
 public class LocalFaceEngine implements FaceEngine {
@@ -60,7 +65,6 @@ public class LocalFaceEngine implements FaceEngine {
   @Override
   public Enrolment enrol(String tenant, EngineImage image, String faceId) {
     FaceAnalysis analysis = model.analyze(image.decoded());
-    index.put(tenant, new EmbeddingIndex.Entry(faceId, MODEL_ID, analysis.embedding().vector()));
     return new Enrolment(faceId, analysis.embedding().toBytes(), analysis.subject().quality().score(), analysis.warnings());
   }
 
@@ -81,10 +85,19 @@ public class LocalFaceEngine implements FaceEngine {
     index.put(tenant, new EmbeddingIndex.Entry(faceId, MODEL_ID, Embedding.fromBytes(template, MODEL_ID).vector()));
   }
 
-  @Override
-  public void forget(String tenant, String faceId, String engineFaceId) {
-    index.remove(tenant, faceId);
+  void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Registered registered) {
+    if (MODEL_ID.equals(registered.engine())) {
+      restore(registered.tenant().value(), registered.faceId(), registered.template());
+    }
   }
+
+  void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Removed removed) {
+    index.remove(removed.tenant().value(), removed.faceId());
+  }
+
+  /** Nothing to do before the removal commits: the index drops the face on {@link FaceEvent.Removed}. */
+  @Override
+  public void forget(String tenant, String faceId, String engineFaceId) {}
 
   /** The database's count is the truth: the index may hold a registration that is rolling back. */
   @Override

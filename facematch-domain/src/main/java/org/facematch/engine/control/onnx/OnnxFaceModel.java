@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.facematch.engine.control.DecodedImage;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.DetectedFace;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
@@ -34,8 +34,8 @@ import org.facematch.engine.entity.FaceQuality;
 import org.facematch.engine.entity.Point;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 /**
  * The local engine's models: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import org.facematch.engine.control.EngineImage;
+import org.facematch.image.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
-import org.facematch.engine.control.ImageIntake;
+import org.facematch.image.entity.ImageFormat;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -231,7 +231,7 @@ public class RekognitionFaceEngine implements FaceEngine, AutoCloseable {
   private static Image image(EngineImage image) {
     Optional<byte[]> inline = image.inlineBytes();
     if (inline.isPresent()) {
-      String type = ImageIntake.mediaType(inline.get());
+      String type = ImageFormat.of(inline.get()).mediaType();
       if (!type.equals("image/jpeg") && !type.equals("image/png")) {
         throw new FaceMatchException(Problem.INVALID_IMAGE, "The Rekognition engine accepts JPEG and PNG images only");
       }

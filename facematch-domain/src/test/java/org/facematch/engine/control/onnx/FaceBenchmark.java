@@ -1,5 +1,7 @@
 package org.facematch.engine.control.onnx;
 
+import org.facematch.image.entity.ImageFormat;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,11 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.facematch.engine.control.DecodedImage;
-import org.facematch.engine.control.ImageIntake;
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.control.ImageIntake;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
-import org.facematch.problem.entity.FaceMatchException;
+import org.facematch.kernel.entity.FaceMatchException;
 
 /**
  * Verification accuracy and speed of the local engine on any folder with a {@code labels.csv}
@@ -92,7 +94,7 @@ public final class FaceBenchmark {
   static byte[] asAcceptedFormat(byte[] bytes, double scale) throws IOException {
     boolean accepted = true;
     try {
-      ImageIntake.sniffFormat(bytes);
+      ImageFormat.of(bytes);
     } catch (FaceMatchException notAccepted) {
       accepted = false;
     }

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.facematch.engine.control.ImageIntake;
-import org.facematch.engine.control.TestImages;
+import org.facematch.image.control.ImageIntake;
+import org.facematch.image.control.TestImages;
 import org.facematch.engine.entity.DetectedFace;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
 import org.facematch.engine.entity.QualityWarning;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -244,11 +244,11 @@ class OnnxFaceModelTest {
     return crops;
   }
 
-  static org.facematch.engine.control.EngineImage inline(byte[] bytes) {
-    return org.facematch.engine.control.EngineImage.inline(bytes, intake);
+  static org.facematch.image.control.EngineImage inline(byte[] bytes) {
+    return org.facematch.image.control.EngineImage.inline(bytes);
   }
 
-  static org.facematch.engine.control.DecodedImage decode(byte[] bytes) {
+  static org.facematch.image.entity.DecodedImage decode(byte[] bytes) {
     return intake.decode(bytes, ImageIntake.MAX_STORED_BYTES);
   }
 }

@@ -65,7 +65,7 @@ class SharedFacesAccuracyTest {
   @Test
   void readsAWebpDisguisedAsJpeg() throws IOException {
     byte[] webp = Files.readAllBytes(FACES.resolve("deepface/img47.jpg"));
-    var image = new org.facematch.engine.control.ImageIntake().decode(webp, org.facematch.engine.control.ImageIntake.MAX_STORED_BYTES);
+    var image = new org.facematch.image.control.ImageIntake().decode(webp, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
 
     assertThat(engine.analyze(image).faceCount()).isEqualTo(1);
   }
@@ -74,7 +74,7 @@ class SharedFacesAccuracyTest {
   void findsNoFaceInTheNoFacePhotos() throws IOException {
     for (String file : new String[] {"opencvcourse_cat.jpg", "opencvcourse_cat_large.jpg", "opencvcourse_park.jpg"}) {
       byte[] bytes = Files.readAllBytes(FACES.resolve("misc").resolve(file));
-      var image = new org.facematch.engine.control.ImageIntake().decode(bytes, org.facematch.engine.control.ImageIntake.MAX_STORED_BYTES);
+      var image = new org.facematch.image.control.ImageIntake().decode(bytes, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
       assertThat(engine.detect(image)).as(file).isEmpty();
     }
   }

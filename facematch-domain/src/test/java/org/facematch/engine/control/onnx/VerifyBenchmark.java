@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.facematch.engine.control.DecodedImage;
-import org.facematch.engine.control.EngineImage;
-import org.facematch.engine.control.ImageIntake;
-import org.facematch.engine.control.TestImages;
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.control.EngineImage;
+import org.facematch.image.control.ImageIntake;
+import org.facematch.image.control.TestImages;
 
 /**
  * The verify work of the local engine without the server around it: where one verify of two
@@ -90,8 +90,8 @@ public final class VerifyBenchmark {
                 while (!stop.get()) {
                   long t0 = System.nanoTime();
                   engine.compare(
-                      EngineImage.inline(intake.fromBase64(source), intake),
-                      EngineImage.inline(intake.fromBase64(target), intake));
+                      EngineImage.inline(intake.fromBase64(source)),
+                      EngineImage.inline(intake.fromBase64(target)));
                   if (measuring.get()) {
                     latencies.add((System.nanoTime() - t0) / 1e6);
                   }

@@ -15,16 +15,16 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.util.Base64;
 import org.assertj.core.data.Offset;
-import org.facematch.engine.control.EngineImage;
-import org.facematch.engine.control.ImageIntake;
+import org.facematch.image.control.EngineImage;
+import org.facematch.image.control.ImageIntake;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
-import org.facematch.problem.entity.FaceMatchException;
-import org.facematch.problem.entity.Problem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class RekognitionWireContractTest {
   static final byte[] WEBP = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
   static EngineImage inline(byte[] bytes) {
-    return EngineImage.inline(bytes, new ImageIntake());
+    return EngineImage.inline(bytes);
   }
 
   /** A stored image whose bytes the adapter must never read: Rekognition reads S3 itself. */
@@ -99,8 +99,7 @@ class RekognitionWireContractTest {
         new EngineImage.StoredObject("facematch", key),
         () -> {
           throw new AssertionError("the adapter read the object instead of passing a reference");
-        },
-        new ImageIntake());
+        });
   }
 
   @Test

@@ -1,0 +1,63 @@
+package org.facematch.audit.entity;
+
+import org.facematch.kernel.entity.Access;
+
+/**
+ * Every operation a boundary offers, with who may perform it and whether the audit trail records
+ * it. The stored code is written out here, so renaming a Java method never changes stored data.
+ */
+public enum Operation {
+  VERIFY("VERIFY", Access.KYC_READ, true),
+  SEARCH("SEARCH", Access.KYC_READ, true),
+  COLLECTION_STATUS("COLLECTION_STATUS", Access.KYC_READ, true),
+  REGISTER("REGISTER", Access.KYC_CREATE, true),
+  UPLOAD_URL("UPLOAD_URL", Access.KYC_CREATE, true),
+  BLACKLIST("BLACKLIST", Access.KYC_CREATE, true),
+  UNBLACKLIST("UNBLACKLIST", Access.KYC_CREATE, true),
+  DELETE_FACE("DELETE_FACE", Access.KYC_CREATE, true),
+  VIEW_FACE_IMAGE("CONSOLE_VIEW_FACE_IMAGE", Access.OWN_TENANT, true),
+  LIST_FACES("LIST_FACES", Access.OWN_TENANT, false),
+  COUNT_FACES("COUNT_FACES", Access.SUPPORT_OR_OWN_TENANT, false),
+  VIEW_PROBE_IMAGE("CONSOLE_VIEW_PROBE_IMAGE", Access.OWN_TENANT, true),
+  LIST_REVIEWS("LIST_REVIEWS", Access.OWN_TENANT, false),
+  REVIEW_CONFIRM("REVIEW_CONFIRM", Access.OWN_TENANT, true),
+  REVIEW_DISMISS("REVIEW_DISMISS", Access.OWN_TENANT, true),
+  LIST_TENANTS("LIST_TENANTS", Access.SUPPORT, false),
+  TENANT_CREATE("TENANT_CREATE", Access.SUPPORT, true),
+  TENANT_ENABLE("TENANT_ENABLE", Access.SUPPORT, true),
+  TENANT_DISABLE("TENANT_DISABLE", Access.SUPPORT, true),
+  READ_TENANT_SETTINGS("READ_TENANT_SETTINGS", Access.SUPPORT_OR_OWN_TENANT, false),
+  TENANT_SETTINGS_UPDATE("TENANT_SETTINGS_UPDATE", Access.SUPPORT_OR_OWN_TENANT, true),
+  LIST_CONSOLE_USERS("LIST_CONSOLE_USERS", Access.SUPPORT, false),
+  CONSOLE_USER_CREATE("CONSOLE_USER_CREATE", Access.SUPPORT, true),
+  /** Written by the console's sign-in itself: its outcomes are answers, not failures. */
+  CONSOLE_SIGN_IN("CONSOLE_SIGN_IN", Access.ANYONE, true),
+  READ_AUDIT_LOG("READ_AUDIT_LOG", Access.CONSOLE_USER, false),
+  READ_OPERATIONS("READ_OPERATIONS", Access.SUPPORT_OR_OWN_TENANT, false),
+  /** A request refused before it named an operation: an unknown path or method, a bad token. */
+  UNKNOWN("UNKNOWN", Access.ANYONE, true);
+
+  private final String code;
+  private final Access access;
+  private final boolean audited;
+
+  Operation(String code, Access access, boolean audited) {
+    this.code = code;
+    this.access = access;
+    this.audited = audited;
+  }
+
+  /** The operation as the audit trail stores it. */
+  public String code() {
+    return code;
+  }
+
+  public Access access() {
+    return access;
+  }
+
+  /** Reads that only list what the console shows are checked, not recorded. */
+  public boolean audited() {
+    return audited;
+  }
+}
