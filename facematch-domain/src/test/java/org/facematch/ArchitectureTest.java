@@ -13,7 +13,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule domainKnowsNothingOfHttpOrUi =
-      noClasses().should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "com.vaadin..");
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta.ws.rs..", "com.vaadin..");
 
   @ArchTest
   static final ArchRule awsSdkStaysInItsAdapters =
@@ -42,7 +45,10 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("..boundary..", "..control..");
 
-  /** Business components form a hierarchy: what two of them share lives below both, never in a loop. */
+  /**
+   * Business components form a hierarchy: what two of them share lives below both, never in a loop.
+   */
   @ArchTest
-  static final ArchRule businessComponentsAreFreeOfCycles = slices().matching("org.facematch.(*)..").should().beFreeOfCycles();
+  static final ArchRule businessComponentsAreFreeOfCycles =
+      slices().matching("org.facematch.(*)..").should().beFreeOfCycles();
 }

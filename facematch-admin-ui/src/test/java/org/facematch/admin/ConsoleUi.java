@@ -14,8 +14,8 @@ import com.vaadin.flow.server.VaadinSession;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.facematch.kernel.entity.Caller;
 import org.facematch.admin.security.CurrentUser;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
 
@@ -26,7 +26,8 @@ import org.facematch.kernel.entity.TenantId;
 public final class ConsoleUi {
 
   public static final Caller SUPPORT = Caller.console("sam-support", Roles.SUPPORT, null);
-  public static final Caller DEMO_ADMIN = Caller.console("dana-admin", Roles.TENANT_ADMIN, new TenantId("demo"));
+  public static final Caller DEMO_ADMIN =
+      Caller.console("dana-admin", Roles.TENANT_ADMIN, new TenantId("demo"));
 
   private final Map<Class<?>, Supplier<?>> beans = new HashMap<>();
 
@@ -63,7 +64,8 @@ public final class ConsoleUi {
     }
 
     @Override
-    protected VaadinServletService createServletService(DeploymentConfiguration configuration) throws ServiceException {
+    protected VaadinServletService createServletService(DeploymentConfiguration configuration)
+        throws ServiceException {
       MockService service =
           new MockService(this, configuration, UI::new) {
             private Instantiator instantiator;

@@ -15,11 +15,11 @@ import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 
 /**
- * Authorizes every API call before it reaches a resource, and before its body is read (a
- * disabled tenant learns nothing from validation errors): a valid token (validated by the
- * container's MP-JWT mechanism) becomes the request's {@link org.facematch.kernel.entity.Caller},
- * which the {@link Performs operation}'s access rule judges. The boundary applies the same rule
- * again, without another database read.
+ * Authorizes every API call before it reaches a resource, and before its body is read (a disabled
+ * tenant learns nothing from validation errors): a valid token (validated by the container's MP-JWT
+ * mechanism) becomes the request's {@link org.facematch.kernel.entity.Caller}, which the {@link
+ * Performs operation}'s access rule judges. The boundary applies the same rule again, without
+ * another database read.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -29,18 +29,22 @@ public class AccessControl implements ContainerRequestFilter {
   @Inject RequestCaller caller;
 
   /**
-   * The token comes from this request's security context, never from an injected token: a
-   * provider lives as long as the application, a token only as long as its request.
+   * The token comes from this request's security context, never from an injected token: a provider
+   * lives as long as the application, a token only as long as its request.
    */
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
+    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt)
+        || jwt.getRawToken() == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
     caller.authenticated(jwt);
     Operation operation =
         operation(resourceInfo)
-            .orElseThrow(() -> new FaceMatchException(Problem.PERMISSION_DENIED, "This resource performs no operation"));
+            .orElseThrow(
+                () ->
+                    new FaceMatchException(
+                        Problem.PERMISSION_DENIED, "This resource performs no operation"));
     operation.access().check(caller.get(), null);
   }
 

@@ -12,13 +12,16 @@ public final class ImageFormats {
 
   public static ImageInput input(String imageFormat, String value) {
     if (imageFormat == null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "image_format is required: \"base64\" or \"s3\"");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "image_format is required: \"base64\" or \"s3\"");
     }
     ImageInput.Format format =
         switch (imageFormat.toLowerCase(Locale.ROOT)) {
           case "base64" -> ImageInput.Format.BASE64;
           case "s3" -> ImageInput.Format.S3;
-          default -> throw new FaceMatchException(Problem.INVALID_PARAMETER, "image_format must be \"base64\" or \"s3\"");
+          default ->
+              throw new FaceMatchException(
+                  Problem.INVALID_PARAMETER, "image_format must be \"base64\" or \"s3\"");
         };
     return new ImageInput(format, value);
   }

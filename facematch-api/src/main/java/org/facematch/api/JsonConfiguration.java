@@ -13,9 +13,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
 
 /**
- * The API speaks snake_case JSON, as the seed specification does, and is strict about types:
- * {@code "session_id": 42} or {@code "threshold": "0.9"} is a malformed request, not something to
- * coerce silently.
+ * The API speaks snake_case JSON, as the seed specification does, and is strict about types: {@code
+ * "session_id": 42} or {@code "threshold": "0.9"} is a malformed request, not something to coerce
+ * silently.
  */
 @Provider
 public class JsonConfiguration implements ContextResolver<Jsonb> {

@@ -8,9 +8,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * Warns at startup when the server's JVM does not name its JSON-P provider. Payara's MicroProfile
- * JWT then searches every class loader and the OSGi registry for one on each request's token,
- * which measured a quarter of a request thread's CPU time under load (see README, "Deploying to
- * your own Payara Server").
+ * JWT then searches every class loader and the OSGi registry for one on each request's token, which
+ * measured a quarter of a request thread's CPU time under load (see README, "Deploying to your own
+ * Payara Server").
  */
 @ApplicationScoped
 public class JsonProviderCheck {

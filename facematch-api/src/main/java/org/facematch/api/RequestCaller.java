@@ -12,11 +12,11 @@ import org.facematch.kernel.entity.TenantId;
 import org.facematch.tenant.boundary.Tenants;
 
 /**
- * The one place that turns the request's token into its {@link Caller}: subject, the tenant of
- * the {@code tenant_id} claim, the token's groups, and the tenant's settings, read once for the
+ * The one place that turns the request's token into its {@link Caller}: subject, the tenant of the
+ * {@code tenant_id} claim, the token's groups, and the tenant's settings, read once for the
  * request. The token is handed in from the request's security context by the first filter, not
- * injected: Payara's injectable token looks the caller up again, probing for other vendors'
- * classes on every request.
+ * injected: Payara's injectable token looks the caller up again, probing for other vendors' classes
+ * on every request.
  */
 @RequestScoped
 public class RequestCaller {
@@ -28,7 +28,10 @@ public class RequestCaller {
   private String claimed;
   private Caller caller;
 
-  /** The request's authenticated token; read once, as each claim lookup by name costs an exception in Payara. */
+  /**
+   * The request's authenticated token; read once, as each claim lookup by name costs an exception
+   * in Payara.
+   */
   public void authenticated(JsonWebToken token) {
     if (token == jwt) {
       return;
@@ -61,13 +64,16 @@ public class RequestCaller {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
     if (claimed == null || claimed.isBlank()) {
-      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
+      throw new FaceMatchException(
+          Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
     }
     TenantId tenant;
     try {
       tenant = new TenantId(claimed);
     } catch (FaceMatchException e) {
-      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token's " + TENANT_CLAIM + " claim is not a valid tenant id");
+      throw new FaceMatchException(
+          Problem.UNAUTHENTICATED,
+          "The token's " + TENANT_CLAIM + " claim is not a valid tenant id");
     }
     String subject = nameOf(jwt);
     if (subject == null || subject.isBlank()) {

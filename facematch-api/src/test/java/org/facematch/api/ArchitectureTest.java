@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   static final DescribedPredicate<JavaClass> DOMAIN_INTERNALS =
-      new DescribedPredicate<>("domain internals (control, JPA entities, anything but boundary/entity values)") {
+      new DescribedPredicate<>(
+          "domain internals (control, JPA entities, anything but boundary/entity values)") {
         @Override
         public boolean test(JavaClass c) {
           String name = c.getPackageName();
@@ -25,13 +26,19 @@ class ArchitectureTest {
             return false;
           }
           boolean value = c.isRecord() || c.isEnum() || c.isAssignableTo(Throwable.class);
-          return !(name.endsWith(".entity") && value && !c.isAnnotatedWith("jakarta.persistence.Entity"));
+          return !(name.endsWith(".entity")
+              && value
+              && !c.isAnnotatedWith("jakarta.persistence.Entity"));
         }
       };
 
   @ArchTest
   static final ArchRule apiUsesOnlyBoundariesAndValues =
-      noClasses().that().resideInAPackage("org.facematch.api..").should().dependOnClassesThat(DOMAIN_INTERNALS);
+      noClasses()
+          .that()
+          .resideInAPackage("org.facematch.api..")
+          .should()
+          .dependOnClassesThat(DOMAIN_INTERNALS);
 
   @ArchTest
   static final ArchRule apiHasNoPersistence =

@@ -6,9 +6,9 @@
  * org.facematch.kernel.entity.Caller}; nothing caches them, so a change holds for the next request
  * on every node.
  *
- * <p>The console authenticates its users itself: the EAR's container mechanism is the API's
- * MP-JWT, and Payara resolves one per application. Console boundaries therefore take the
- * signed-in user as a {@link org.facematch.kernel.entity.Caller}, judged by the operation's {@link
+ * <p>The console authenticates its users itself: the EAR's container mechanism is the API's MP-JWT,
+ * and Payara resolves one per application. Console boundaries therefore take the signed-in user as
+ * a {@link org.facematch.kernel.entity.Caller}, judged by the operation's {@link
  * org.facematch.kernel.entity.Access} rule behind the console's own view access control: support
  * staff act on every tenant's settings and counts, tenant admins on their own tenant only, and
  * faces are seen by the tenant's own admins only.

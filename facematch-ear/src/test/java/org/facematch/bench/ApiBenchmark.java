@@ -38,15 +38,17 @@ import org.facematch.stack.Tokens;
  * Verify and search through the real EAR on Payara Server: server-side latency percentiles and
  * throughput. Starts its own stack (ports shifted by 20000, data in target/bench-data).
  *
- * <p>{@code mvn -Papi-benchmark -pl facematch-ear -am verify} (after a build);
- * {@code -Dfacematch.bench.search=false} measures verify only.
+ * <p>{@code mvn -Papi-benchmark -pl facematch-ear -am verify} (after a build); {@code
+ * -Dfacematch.bench.search=false} measures verify only.
  */
 public final class ApiBenchmark {
 
-  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public static void main(String[] args) throws Exception {
-    Path data = Path.of(System.getProperty("facematch.bench.dir", "target/bench-data")).toAbsolutePath();
+    Path data =
+        Path.of(System.getProperty("facematch.bench.dir", "target/bench-data")).toAbsolutePath();
     var layout =
         new LocalStack.Layout(
             data,
@@ -69,34 +71,68 @@ public final class ApiBenchmark {
               .expires(Instant.now().plus(Duration.ofHours(2)))
               .mint();
       URI base = stack.payara().baseUri();
-      byte[] photo = Files.readAllBytes(Path.of(System.getProperty("facematch.test.photos"), "sample2.jpg"));
+      byte[] photo =
+          Files.readAllBytes(Path.of(System.getProperty("facematch.test.photos"), "sample2.jpg"));
       String source = Base64.getEncoder().encodeToString(vga(photo, 0, 0.92f));
       String target = Base64.getEncoder().encodeToString(vga(photo, 40, 0.8f));
       String verify =
-          Json.createObjectBuilder().add("image_format", "base64").add("source_image", source).add("target_image", target).build().toString();
+          Json.createObjectBuilder()
+              .add("image_format", "base64")
+              .add("source_image", source)
+              .add("target_image", target)
+              .build()
+              .toString();
 
       // Steady state is measured: Payara's JIT compiler still takes 40% of a core after 600 calls.
-      run(base.resolve("kyc/facematch/verify"), token, verify, Integer.getInteger("facematch.bench.warmup", 1500), 4);
+      run(
+          base.resolve("kyc/facematch/verify"),
+          token,
+          verify,
+          Integer.getInteger("facematch.bench.warmup", 1500),
+          4);
       for (int clients : new int[] {1, 4}) {
         run(base.resolve("kyc/facematch/verify"), token, verify, 20, clients);
-        Result r = run(base.resolve("kyc/facematch/verify"), token, verify, clients == 1 ? 300 : 1200, clients);
-        System.out.printf(Locale.ROOT, "verify, %d client(s): server p50 %.0f ms, p99 %.0f ms; client p50 %.0f ms; %.1f verify/s%n",
-            clients, r.server(0.5), r.server(0.99), r.client(0.5), r.perSecond());
+        Result r =
+            run(
+                base.resolve("kyc/facematch/verify"),
+                token,
+                verify,
+                clients == 1 ? 300 : 1200,
+                clients);
+        System.out.printf(
+            Locale.ROOT,
+            "verify, %d client(s): server p50 %.0f ms, p99 %.0f ms; client p50 %.0f ms; %.1f verify/s%n",
+            clients,
+            r.server(0.5),
+            r.server(0.99),
+            r.client(0.5),
+            r.perSecond());
       }
 
       if (!Boolean.parseBoolean(System.getProperty("facematch.bench.search", "true"))) {
         return;
       }
-      String search = Json.createObjectBuilder().add("image_format", "base64").add("image", source).build().toString();
+      String search =
+          Json.createObjectBuilder()
+              .add("image_format", "base64")
+              .add("image", source)
+              .build()
+              .toString();
       int inserted = 0;
       for (int size : new int[] {10_000, 100_000}) {
         insertRandomFaces(stack, tenant, size - inserted);
         inserted = size;
-        stack.restartServer(); // the index is loaded at startup; a fresh JVM, as redeployments slow the engine down
+        stack.restartServer(); // the index is loaded at startup; a fresh JVM, as redeployments slow
+        // the engine down
         run(base.resolve("kyc/facematch/search"), token, search, 50, 0);
         Result r = run(base.resolve("kyc/facematch/search"), token, search, 100, 1);
-        System.out.printf(Locale.ROOT, "search over %,d faces: server (decode, engine, index, report) p50 %.0f ms, p99 %.0f ms; client p50 %.0f ms%n",
-            size, r.server(0.5), r.server(0.99), r.client(0.5));
+        System.out.printf(
+            Locale.ROOT,
+            "search over %,d faces: server (decode, engine, index, report) p50 %.0f ms, p99 %.0f ms; client p50 %.0f ms%n",
+            size,
+            r.server(0.5),
+            r.server(0.99),
+            r.client(0.5));
       }
     }
   }
@@ -115,9 +151,13 @@ public final class ApiBenchmark {
     }
   }
 
-  static Result run(URI uri, String token, String body, int requests, int clients) throws Exception {
+  static Result run(URI uri, String token, String body, int requests, int clients)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clients));
-    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8); // encoded once: the load generator shares the CPUs
+    byte[] bytes =
+        body.getBytes(
+            java.nio.charset.StandardCharsets
+                .UTF_8); // encoded once: the load generator shares the CPUs
     List<Future<double[]>> futures = new ArrayList<>();
     long begin = System.nanoTime();
     for (int i = 0; i < requests; i++) {
@@ -138,7 +178,10 @@ public final class ApiBenchmark {
                   throw new IllegalStateException(response.statusCode() + " " + response.body());
                 }
                 JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
-                String field = json.containsKey("processing_time_ms") ? "processing_time_ms" : "search_time_ms";
+                String field =
+                    json.containsKey("processing_time_ms")
+                        ? "processing_time_ms"
+                        : "search_time_ms";
                 return new double[] {json.getJsonNumber(field).doubleValue(), client};
               }));
     }
@@ -163,7 +206,8 @@ public final class ApiBenchmark {
     Graphics2D g = out.createGraphics();
     int h = 480 - offset;
     int w = photo.getWidth() * h / photo.getHeight();
-    g.drawImage(photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
+    g.drawImage(
+        photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
     g.dispose();
     var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     var param = writer.getDefaultWriteParam();

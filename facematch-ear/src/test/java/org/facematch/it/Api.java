@@ -32,7 +32,10 @@ public final class Api {
   }
 
   public static URI uri(String path) {
-    return TestStack.get().payara().baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+    return TestStack.get()
+        .payara()
+        .baseUri()
+        .resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
   public static Reply get(String path, String token) {
@@ -54,7 +57,9 @@ public final class Api {
   public static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Assumptions;
 /** The machine's Chromium (Debian package), driven by Playwright; never a downloaded browser. */
 final class Browser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("facematch.chromium", "/usr/bin/chromium"));
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("facematch.chromium", "/usr/bin/chromium"));
   static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   private final Playwright playwright;
   private final com.microsoft.playwright.Browser browser;
 
   private Browser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
         playwright
             .chromium()
@@ -49,7 +52,8 @@ final class Browser implements AutoCloseable {
   }
 
   static void screenshot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   @Override

@@ -53,7 +53,9 @@ final class ConsoleE2E {
     try (Connection c = TestStack.get().database().connect();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT " + columns + " FROM audit_events WHERE tenant_id <=> ? AND operation = ? ORDER BY id")) {
+                "SELECT "
+                    + columns
+                    + " FROM audit_events WHERE tenant_id <=> ? AND operation = ? ORDER BY id")) {
       s.setString(1, tenant);
       s.setString(2, operation);
       List<String> rows = new ArrayList<>();

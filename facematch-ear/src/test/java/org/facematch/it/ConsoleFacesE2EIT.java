@@ -45,9 +45,11 @@ class ConsoleFacesE2EIT {
 
       page.locator("#unblacklist-" + faceId).click();
       assertThat(page.getByText("Blacklisted: Forged passport")).isHidden();
-      assertThat(searchRisks(mine)).doesNotContain("FACE_IN_BLACKLIST", "POSSIBLE_FACE_IN_BLACKLIST");
+      assertThat(searchRisks(mine))
+          .doesNotContain("FACE_IN_BLACKLIST", "POSSIBLE_FACE_IN_BLACKLIST");
     }
-    assertThat(ConsoleE2E.audit(mine, "BLACKLIST")).containsExactly(admin.user() + "|reason: Forged passport");
+    assertThat(ConsoleE2E.audit(mine, "BLACKLIST"))
+        .containsExactly(admin.user() + "|reason: Forged passport");
     assertThat(ConsoleE2E.audit(other, "BLACKLIST")).isEmpty();
   }
 
@@ -64,16 +66,24 @@ class ConsoleFacesE2EIT {
     }
   }
 
-  /** The risks a search for another picture of the same person reports: the API's view of the index. */
+  /**
+   * The risks a search for another picture of the same person reports: the API's view of the index.
+   */
   static java.util.List<String> searchRisks(String tenant) {
     String token = TestTenants.token(tenant, "kyc:read").mint();
     return FaceMatchingFlowIT.risks(
-        Api.postJson("/kyc/facematch/search", token, Requests.search(Photos.otherPictureOf(Photos.PERSON_A)).build().toString()).json());
+        Api.postJson(
+                "/kyc/facematch/search",
+                token,
+                Requests.search(Photos.otherPictureOf(Photos.PERSON_A)).build().toString())
+            .json());
   }
 
   static String register(String tenant, String session, byte[] image) {
     String token = TestTenants.token(tenant, "kyc:create").mint();
-    Api.Reply reply = Api.postJson("/kyc/facematch/register", token, Requests.register(image, session).build().toString());
+    Api.Reply reply =
+        Api.postJson(
+            "/kyc/facematch/register", token, Requests.register(image, session).build().toString());
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return reply.json().getString("face_id");
   }

@@ -38,14 +38,16 @@ class ConsoleTenantsE2EIT {
     }
 
     assertThat(Api.get("/kyc/facematch/collections/status", token).status()).isEqualTo(200);
-    assertThat(ConsoleE2E.audit(tenant, "TENANT_ENABLE")).containsExactly(support.user() + "|enabled: false -> true");
+    assertThat(ConsoleE2E.audit(tenant, "TENANT_ENABLE"))
+        .containsExactly(support.user() + "|enabled: false -> true");
   }
 
   @Test
   void tenantAdminRaisesTheVerificationThresholdAndTheSameVerifyNoLongerMatches() {
     String tenant = TestTenants.enabled();
     String token = TestTenants.token(tenant, "kyc:read").mint();
-    String verify = Requests.verify(Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A));
+    String verify =
+        Requests.verify(Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A));
     JsonObject before = Api.postJson("/kyc/facematch/verify", token, verify).json();
     assertThat(before.getBoolean("is_match")).isTrue();
     double score = before.getJsonNumber("similarity_score").doubleValue();
@@ -55,7 +57,8 @@ class ConsoleTenantsE2EIT {
     try (Browser browser = Browser.open()) {
       Page page = browser.newPage();
       ConsoleE2E.open(page, "settings", admin);
-      page.locator("#verification_threshold input").fill(String.format(java.util.Locale.ROOT, "%.2f", raised));
+      page.locator("#verification_threshold input")
+          .fill(String.format(java.util.Locale.ROOT, "%.2f", raised));
       page.locator("#verification_threshold input").press("Tab");
       page.locator("#save-settings").click();
       assertThat(page.getByText("Settings saved")).isVisible();
@@ -88,11 +91,16 @@ class ConsoleTenantsE2EIT {
       two.locator("#max_faces_per_user input").fill("9");
       two.locator("#max_faces_per_user input").press("Tab");
       two.locator("#save-settings").click();
-      assertThat(two.getByText("Someone else changed these settings meanwhile. Reload to see their values.")).isVisible();
+      assertThat(
+              two.getByText(
+                  "Someone else changed these settings meanwhile. Reload to see their values."))
+          .isVisible();
       assertThat(two.locator("#reload-settings")).isVisible();
     }
     assertThat(ConsoleE2E.outcomes(tenant, "TENANT_SETTINGS_UPDATE"))
         .containsExactly(first.user() + "|OK", second.user() + "|CONCURRENT_CHANGE");
-    assertThat(ConsoleE2E.audit(tenant, "TENANT_SETTINGS_UPDATE")).first().isEqualTo(first.user() + "|max_faces_per_user: 5 -> 7");
+    assertThat(ConsoleE2E.audit(tenant, "TENANT_SETTINGS_UPDATE"))
+        .first()
+        .isEqualTo(first.user() + "|max_faces_per_user: 5 -> 7");
   }
 }

@@ -25,7 +25,9 @@ class ConsoleUsersE2EIT {
     String tenant = TestTenants.enabled();
     TestTenants.addFaces(tenant, 3);
     ConsoleE2E.Login support = ConsoleE2E.user("support", null);
-    ConsoleE2E.Login created = new ConsoleE2E.Login("admin-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString());
+    ConsoleE2E.Login created =
+        new ConsoleE2E.Login(
+            "admin-" + UUID.randomUUID().toString().substring(0, 8), UUID.randomUUID().toString());
 
     try (Browser browser = Browser.open()) {
       Page page = browser.newPage();
@@ -61,10 +63,18 @@ class ConsoleUsersE2EIT {
       assertThat(page.locator("vaadin-login-form")).hasAttribute("error", "");
       assertThat(page).hasURL(Pattern.compile(".*/admin/login$"));
     }
-    assertThat(ConsoleE2E.audit(null, "CONSOLE_SIGN_IN").stream().filter(row -> row.startsWith(user.user() + "|")))
+    assertThat(
+            ConsoleE2E.audit(null, "CONSOLE_SIGN_IN").stream()
+                .filter(row -> row.startsWith(user.user() + "|")))
         .hasSize(6);
-    assertThat(signInOutcomes(user.user())).containsExactly(
-        "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "INVALID_CREDENTIALS", "LOCKED");
+    assertThat(signInOutcomes(user.user()))
+        .containsExactly(
+            "INVALID_CREDENTIALS",
+            "INVALID_CREDENTIALS",
+            "INVALID_CREDENTIALS",
+            "INVALID_CREDENTIALS",
+            "INVALID_CREDENTIALS",
+            "LOCKED");
   }
 
   private static void attempt(Page page, String user, String password) {
@@ -75,7 +85,9 @@ class ConsoleUsersE2EIT {
 
   private static java.util.List<String> signInOutcomes(String user) {
     try (var c = TestStack.get().database().connect();
-        var s = c.prepareStatement("SELECT outcome FROM audit_events WHERE operation = 'CONSOLE_SIGN_IN' AND actor = ? ORDER BY id")) {
+        var s =
+            c.prepareStatement(
+                "SELECT outcome FROM audit_events WHERE operation = 'CONSOLE_SIGN_IN' AND actor = ? ORDER BY id")) {
       s.setString(1, user);
       var rows = new java.util.ArrayList<String>();
       try (var rs = s.executeQuery()) {

@@ -8,8 +8,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A black-box test of the real EAR on Payara Server: the stack first, then Arquillian's
- * deployment. The class supplies {@code @Deployment(testable = false)} via {@link Deployments}.
+ * A black-box test of the real EAR on Payara Server: the stack first, then Arquillian's deployment.
+ * The class supplies {@code @Deployment(testable = false)} via {@link Deployments}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -12,6 +12,8 @@ public final class Deployments {
 
   public static EnterpriseArchive ear() {
     File ear = new File(System.getProperty("facematch.ear", "target/facematch.ear"));
-    return ShrinkWrap.create(ZipImporter.class, "facematch.ear").importFrom(ear).as(EnterpriseArchive.class);
+    return ShrinkWrap.create(ZipImporter.class, "facematch.ear")
+        .importFrom(ear)
+        .as(EnterpriseArchive.class);
   }
 }

@@ -26,7 +26,9 @@ class FaceMatchingFlowIT {
     String creator = TestTenants.token(tenant, "kyc:create").mint();
     String reader = TestTenants.token(tenant, "kyc:read").mint();
 
-    JsonObject ticket = Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\":\"image/jpeg\"}").json();
+    JsonObject ticket =
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\":\"image/jpeg\"}")
+            .json();
     Api.Reply put =
         Api.send(
             HttpRequest.newBuilder(URI.create(ticket.getString("upload_url")))
@@ -65,26 +67,46 @@ class FaceMatchingFlowIT {
     assertThat(risks(found)).contains("DUPLICATED_FACE");
 
     JsonObject ownSession =
-        Api.postJson("/kyc/facematch/search", reader, Requests.search(Photos.otherPictureOf(Photos.PERSON_A)).add("session_id", "applicant-1").build().toString()).json();
+        Api.postJson(
+                "/kyc/facematch/search",
+                reader,
+                Requests.search(Photos.otherPictureOf(Photos.PERSON_A))
+                    .add("session_id", "applicant-1")
+                    .build()
+                    .toString())
+            .json();
     assertThat(ownSession.getString("status")).isEqualTo("Approved");
 
-    JsonObject blacklisted = Api.postJson("/kyc/facematch/blacklist", creator, Requests.blacklist(faceId, "Forged passport")).json();
+    JsonObject blacklisted =
+        Api.postJson(
+                "/kyc/facematch/blacklist", creator, Requests.blacklist(faceId, "Forged passport"))
+            .json();
     assertThat(blacklisted.getBoolean("is_blacklisted")).isTrue();
     assertThat(blacklisted.getString("blacklist_reason")).isEqualTo("Forged passport");
-    JsonObject again = Api.postJson("/kyc/facematch/blacklist", creator, Requests.blacklist(faceId, "Another reason")).json();
+    JsonObject again =
+        Api.postJson(
+                "/kyc/facematch/blacklist", creator, Requests.blacklist(faceId, "Another reason"))
+            .json();
     assertThat(again.getString("blacklist_reason")).isEqualTo("Forged passport");
-    assertThat(again.getString("blacklisted_at")).isEqualTo(blacklisted.getString("blacklisted_at"));
+    assertThat(again.getString("blacklisted_at"))
+        .isEqualTo(blacklisted.getString("blacklisted_at"));
 
     JsonObject declined = Api.postJson("/kyc/facematch/search", reader, probe).json();
     assertThat(declined.getString("status")).isEqualTo("Declined");
     assertThat(risks(declined)).contains("FACE_IN_BLACKLIST");
-    assertThat(declined.getJsonArray("matches").getJsonObject(0).getString("blacklist_reason")).isEqualTo("Forged passport");
+    assertThat(declined.getJsonArray("matches").getJsonObject(0).getString("blacklist_reason"))
+        .isEqualTo("Forged passport");
     String reviews = "tenants/" + tenant + "/reviews/";
-    assertThat(TestTenants.reviewCases(tenant)).as("the duplicate and the blacklist hit wait for review").isEqualTo(2);
+    assertThat(TestTenants.reviewCases(tenant))
+        .as("the duplicate and the blacklist hit wait for review")
+        .isEqualTo(2);
     assertThat(S3.count(reviews)).isEqualTo(2);
 
-    Api.Reply deleted = Api.send(
-        HttpRequest.newBuilder(Api.uri("/kyc/facematch/faces/" + faceId)).header("Authorization", "Bearer " + creator).DELETE());
+    Api.Reply deleted =
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/faces/" + faceId))
+                .header("Authorization", "Bearer " + creator)
+                .DELETE());
     assertThat(deleted.status()).isEqualTo(200);
     JsonObject gone = Api.postJson("/kyc/facematch/search", reader, probe).json();
     assertThat(gone.getInt("total_matches")).isZero();
@@ -93,15 +115,27 @@ class FaceMatchingFlowIT {
     assertThat(TestTenants.reviewCases(tenant)).as("review cases of the deleted face").isZero();
     assertThat(S3.count(reviews)).as("search images kept for those cases").isZero();
     assertThat(TestTenants.faceRows(tenant)).isZero();
-    assertThat(Api.get("/kyc/facematch/collections/status", reader).json().getInt("face_count")).isZero();
+    assertThat(Api.get("/kyc/facematch/collections/status", reader).json().getInt("face_count"))
+        .isZero();
   }
 
   @Test
   void verifiesTheSamePersonAndRejectsAnother() {
     String reader = TestTenants.token(TestTenants.enabled(), "kyc:read").mint();
 
-    JsonObject same = Api.postJson("/kyc/facematch/verify", reader, Requests.verify(Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A))).json();
-    JsonObject other = Api.postJson("/kyc/facematch/verify", reader, Requests.verify(Photos.person(Photos.PERSON_A), Photos.person(Photos.PERSON_B))).json();
+    JsonObject same =
+        Api.postJson(
+                "/kyc/facematch/verify",
+                reader,
+                Requests.verify(
+                    Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A)))
+            .json();
+    JsonObject other =
+        Api.postJson(
+                "/kyc/facematch/verify",
+                reader,
+                Requests.verify(Photos.person(Photos.PERSON_A), Photos.person(Photos.PERSON_B)))
+            .json();
 
     assertThat(same.getBoolean("is_match")).isTrue();
     assertThat(same.getJsonNumber("similarity_score").doubleValue()).isGreaterThanOrEqualTo(0.6);
@@ -113,14 +147,24 @@ class FaceMatchingFlowIT {
 
     double score = same.getJsonNumber("similarity_score").doubleValue();
     String stricter =
-        Json.createObjectBuilder(Json.createReader(new java.io.StringReader(Requests.verify(Photos.person(Photos.PERSON_A), Photos.otherPictureOf(Photos.PERSON_A)))).readObject())
+        Json.createObjectBuilder(
+                Json.createReader(
+                        new java.io.StringReader(
+                            Requests.verify(
+                                Photos.person(Photos.PERSON_A),
+                                Photos.otherPictureOf(Photos.PERSON_A))))
+                    .readObject())
             .add("threshold", Math.min(1.0, score + 0.001))
             .build()
             .toString();
-    assertThat(Api.postJson("/kyc/facematch/verify", reader, stricter).json().getBoolean("is_match")).isFalse();
+    assertThat(
+            Api.postJson("/kyc/facematch/verify", reader, stricter).json().getBoolean("is_match"))
+        .isFalse();
   }
 
   static List<String> risks(JsonObject report) {
-    return report.getJsonArray("warnings").getValuesAs(JsonObject.class).stream().map(w -> w.getString("risk")).toList();
+    return report.getJsonArray("warnings").getValuesAs(JsonObject.class).stream()
+        .map(w -> w.getString("risk"))
+        .toList();
   }
 }

@@ -26,19 +26,41 @@ class PermissionsAndBadInputIT {
     String reader = TestTenants.token(tenant, "kyc:read").mint();
     String creator = TestTenants.token(tenant, "kyc:create").mint();
     Map<String, String> needsCreate =
-        Map.of("/kyc/facematch/register", "{}", "/kyc/facematch/blacklist", "{}", "/kyc/facematch/upload-url", "{}");
-    Map<String, String> needsRead = Map.of("/kyc/facematch/verify", "{}", "/kyc/facematch/search", "{}");
+        Map.of(
+            "/kyc/facematch/register",
+            "{}",
+            "/kyc/facematch/blacklist",
+            "{}",
+            "/kyc/facematch/upload-url",
+            "{}");
+    Map<String, String> needsRead =
+        Map.of("/kyc/facematch/verify", "{}", "/kyc/facematch/search", "{}");
 
-    needsCreate.forEach((path, body) -> assertProblem(Api.postJson(path, reader, body), 403, "PERMISSION_DENIED"));
-    needsRead.forEach((path, body) -> assertProblem(Api.postJson(path, creator, body), 403, "PERMISSION_DENIED"));
-    needsRead.forEach((path, body) -> assertThat(Api.postJson(path, reader, body).status()).isEqualTo(400));
+    needsCreate.forEach(
+        (path, body) -> assertProblem(Api.postJson(path, reader, body), 403, "PERMISSION_DENIED"));
+    needsRead.forEach(
+        (path, body) -> assertProblem(Api.postJson(path, creator, body), 403, "PERMISSION_DENIED"));
+    needsRead.forEach(
+        (path, body) -> assertThat(Api.postJson(path, reader, body).status()).isEqualTo(400));
     assertProblem(Api.get("/kyc/facematch/collections/status", creator), 403, "PERMISSION_DENIED");
     assertProblem(
-        Api.send(HttpRequest.newBuilder(Api.uri("/kyc/facematch/faces/00000000-0000-0000-0000-000000000000")).header("Authorization", "Bearer " + reader).DELETE()),
-        403, "PERMISSION_DENIED");
+        Api.send(
+            HttpRequest.newBuilder(
+                    Api.uri("/kyc/facematch/faces/00000000-0000-0000-0000-000000000000"))
+                .header("Authorization", "Bearer " + reader)
+                .DELETE()),
+        403,
+        "PERMISSION_DENIED");
     String disabled = TestTenants.disabled();
-    assertProblem(Api.postJson("/kyc/facematch/verify", TestTenants.token(disabled, "kyc:read").mint(), "{}"), 403, "FEATURE_NOT_ENABLED");
-    assertProblem(Api.postJson("/kyc/facematch/register", TestTenants.token(disabled, "kyc:create").mint(), "{}"), 403, "FEATURE_NOT_ENABLED");
+    assertProblem(
+        Api.postJson("/kyc/facematch/verify", TestTenants.token(disabled, "kyc:read").mint(), "{}"),
+        403,
+        "FEATURE_NOT_ENABLED");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/register", TestTenants.token(disabled, "kyc:create").mint(), "{}"),
+        403,
+        "FEATURE_NOT_ENABLED");
   }
 
   @Test
@@ -49,24 +71,124 @@ class PermissionsAndBadInputIT {
     String face = Photos.base64(Photos.person(Photos.PERSON_A));
     byte[] jpeg = Photos.person(Photos.PERSON_A);
 
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\": 1, \"image\": []}"), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson("/kyc/facematch/search", reader, "{\"image_format\": 1, \"image\": []}"),
+        400,
+        "MALFORMED_REQUEST");
     assertProblem(Api.postJson("/kyc/facematch/search", reader, "[]"), 400, "MALFORMED_REQUEST");
     assertProblem(Api.postJson("/kyc/facematch/search", reader, "{}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"png\",\"image\":\"" + face + "\"}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"%%%not base64%%%\"}"), 400, "INVALID_IMAGE");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + Base64.getEncoder().encodeToString("plain text, no image".getBytes()) + "\"}"), 400, "INVALID_IMAGE");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + Photos.base64(Arrays.copyOf(jpeg, jpeg.length / 2)) + "\"}"), 400, "INVALID_IMAGE");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + Photos.base64(new byte[6 * 1024 * 1024]) + "\"}"), 400, "IMAGE_TOO_LARGE");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":0}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":10000}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"threshold\":1.5}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/verify", reader, "{\"image_format\":\"base64\",\"source_image\":\"" + face + "\",\"target_image\":\"" + face + "\",\"threshold\":-0.1}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/verify", reader, "{\"image_format\":\"base64\",\"source_image\":\"" + face + "\"}"), 400, "INVALID_PARAMETER");
-    assertProblem(Api.postJson("/kyc/facematch/verify", reader, Requests.verify(jpeg, Photos.noFace())), 400, "NO_FACE_DETECTED");
-    assertProblem(Api.postJson("/kyc/facematch/register", creator, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"session_id\":42}"), 400, "MALFORMED_REQUEST");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"threshold\":\"0.9\"}"), 400, "MALFORMED_REQUEST");
-    assertProblem(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":2.5}"), 400, "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"png\",\"image\":\"" + face + "\"}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"%%%not base64%%%\"}"),
+        400,
+        "INVALID_IMAGE");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\""
+                + Base64.getEncoder().encodeToString("plain text, no image".getBytes())
+                + "\"}"),
+        400,
+        "INVALID_IMAGE");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\""
+                + Photos.base64(Arrays.copyOf(jpeg, jpeg.length / 2))
+                + "\"}"),
+        400,
+        "INVALID_IMAGE");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\""
+                + Photos.base64(new byte[6 * 1024 * 1024])
+                + "\"}"),
+        400,
+        "IMAGE_TOO_LARGE");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":0}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":10000}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"threshold\":1.5}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/verify",
+            reader,
+            "{\"image_format\":\"base64\",\"source_image\":\""
+                + face
+                + "\",\"target_image\":\""
+                + face
+                + "\",\"threshold\":-0.1}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/verify",
+            reader,
+            "{\"image_format\":\"base64\",\"source_image\":\"" + face + "\"}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson("/kyc/facematch/verify", reader, Requests.verify(jpeg, Photos.noFace())),
+        400,
+        "NO_FACE_DETECTED");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/register",
+            creator,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"session_id\":42}"),
+        400,
+        "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"threshold\":\"0.9\"}"),
+        400,
+        "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search",
+            reader,
+            "{\"image_format\":\"base64\",\"image\":\"" + face + "\",\"max_results\":2.5}"),
+        400,
+        "MALFORMED_REQUEST");
 
-    assertThat(Api.postJson("/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"" + face + "\"}").status()).isEqualTo(200);
+    assertThat(
+            Api.postJson(
+                    "/kyc/facematch/search",
+                    reader,
+                    "{\"image_format\":\"base64\",\"image\":\"" + face + "\"}")
+                .status())
+        .isEqualTo(200);
   }
 }

@@ -18,8 +18,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Real faces for the API tests, cut from the group photos of {@code @vladmandic/face-api} that the
- * build fetches (pinned by sha256, so the face boxes below stay valid). The three people of
- * sample2 are different people by construction.
+ * build fetches (pinned by sha256, so the face boxes below stay valid). The three people of sample2
+ * are different people by construction.
  */
 final class Photos {
 
@@ -33,7 +33,8 @@ final class Photos {
 
   static byte[] sample(int n) {
     try {
-      return Files.readAllBytes(Path.of(System.getProperty("facematch.test.photos"), "sample" + n + ".jpg"));
+      return Files.readAllBytes(
+          Path.of(System.getProperty("facematch.test.photos"), "sample" + n + ".jpg"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,7 +60,8 @@ final class Photos {
   static byte[] noFace() {
     BufferedImage sky = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sky.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.CYAN, 320, 240, java.awt.Color.BLUE));
+    g.setPaint(
+        new java.awt.GradientPaint(0, 0, java.awt.Color.CYAN, 320, 240, java.awt.Color.BLUE));
     g.fillRect(0, 0, 320, 240);
     g.dispose();
     return jpeg(sky, 0.9f);

@@ -27,7 +27,10 @@ class PlatformIT {
     assertThat(ready.status()).isEqualTo(200);
     JsonObject readiness = ready.json();
     assertThat(readiness.getString("status")).isEqualTo("UP");
-    assertThat(ready.body()).contains("\"database\"").contains("schema_version").contains("faceplugin-0.0.1");
+    assertThat(ready.body())
+        .contains("\"database\"")
+        .contains("schema_version")
+        .contains("faceplugin-0.0.1");
     assertThat(live.status()).isEqualTo(200);
     assertThat(live.json().getString("status")).isEqualTo("UP");
   }
@@ -62,17 +65,27 @@ class PlatformIT {
         Api.post("/kyc/facematch/upload-url", creator, "text/plain", "content_type=image/jpeg"),
         415,
         "UNSUPPORTED_MEDIA_TYPE");
-    assertProblem(Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": "), 400, "MALFORMED_REQUEST");
     assertProblem(
-        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": \"soon\"}"),
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": "),
         400,
         "MALFORMED_REQUEST");
     assertProblem(
-        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"application/pdf\"}"),
+        Api.postJson(
+            "/kyc/facematch/upload-url",
+            creator,
+            "{\"content_type\": \"image/jpeg\", \"expires_in\": \"soon\"}"),
+        400,
+        "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/upload-url", creator, "{\"content_type\": \"application/pdf\"}"),
         400,
         "INVALID_PARAMETER");
     assertProblem(
-        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": 86400}"),
+        Api.postJson(
+            "/kyc/facematch/upload-url",
+            creator,
+            "{\"content_type\": \"image/jpeg\", \"expires_in\": 86400}"),
         400,
         "INVALID_PARAMETER");
   }
@@ -90,13 +103,21 @@ class PlatformIT {
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     JsonObject ticket = reply.json();
-    assertThat(ticket.getString("s3_key")).startsWith("tenants/" + tenant + "/uploads/").endsWith("-Passport_Scan.png");
-    assertThat(ticket.getString("s3_uri")).isEqualTo("s3://facematch/" + ticket.getString("s3_key"));
-    assertThat(ticket.getString("upload_url")).contains("X-Amz-Signature=").contains(ticket.getString("s3_key"));
+    assertThat(ticket.getString("s3_key"))
+        .startsWith("tenants/" + tenant + "/uploads/")
+        .endsWith("-Passport_Scan.png");
+    assertThat(ticket.getString("s3_uri"))
+        .isEqualTo("s3://facematch/" + ticket.getString("s3_key"));
+    assertThat(ticket.getString("upload_url"))
+        .contains("X-Amz-Signature=")
+        .contains(ticket.getString("s3_key"));
     long now = System.currentTimeMillis() / 1000;
     assertThat(ticket.getJsonNumber("expires_at").longValue()).isBetween(now + 50, now + 70);
     assertProblem(
-        Api.postJson("/kyc/facematch/upload-url", TestTenants.token(tenant, "kyc:read").mint(), "{\"content_type\": \"image/png\"}"),
+        Api.postJson(
+            "/kyc/facematch/upload-url",
+            TestTenants.token(tenant, "kyc:read").mint(),
+            "{\"content_type\": \"image/png\"}"),
         403,
         "PERMISSION_DENIED");
   }
@@ -105,12 +126,17 @@ class PlatformIT {
   void theS3ServerAcceptsTheUploadOnlyAsSigned() {
     String creator = TestTenants.token(TestTenants.enabled(), "kyc:create").mint();
     JsonObject ticket =
-        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\"}").json();
+        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\"}")
+            .json();
     URI url = URI.create(ticket.getString("upload_url"));
     byte[] bytes = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
 
     Api.Reply tampered =
-        Api.send(put(URI.create(url.toString().replace("/uploads/", "/uploads/other-")), "image/jpeg", bytes));
+        Api.send(
+            put(
+                URI.create(url.toString().replace("/uploads/", "/uploads/other-")),
+                "image/jpeg",
+                bytes));
     Api.Reply wrongType = Api.send(put(url, "image/png", bytes));
     Api.Reply signed = Api.send(put(url, "image/jpeg", bytes));
 
@@ -123,10 +149,16 @@ class PlatformIT {
   void theS3ServerRefusesAnExpiredUploadUrl() throws InterruptedException {
     String creator = TestTenants.token(TestTenants.enabled(), "kyc:create").mint();
     JsonObject ticket =
-        Api.postJson("/kyc/facematch/upload-url", creator, "{\"content_type\": \"image/jpeg\", \"expires_in\": 1}").json();
+        Api.postJson(
+                "/kyc/facematch/upload-url",
+                creator,
+                "{\"content_type\": \"image/jpeg\", \"expires_in\": 1}")
+            .json();
     Thread.sleep(2_500);
 
-    Api.Reply late = Api.send(put(URI.create(ticket.getString("upload_url")), "image/jpeg", new byte[] {1, 2, 3}));
+    Api.Reply late =
+        Api.send(
+            put(URI.create(ticket.getString("upload_url")), "image/jpeg", new byte[] {1, 2, 3}));
 
     assertThat(late.status()).isEqualTo(403);
   }

@@ -25,10 +25,16 @@ final class Requests {
   }
 
   static JsonObjectBuilder search(byte[] image) {
-    return Json.createObjectBuilder().add("image_format", "base64").add("image", Photos.base64(image));
+    return Json.createObjectBuilder()
+        .add("image_format", "base64")
+        .add("image", Photos.base64(image));
   }
 
   static String blacklist(String faceId, String reason) {
-    return Json.createObjectBuilder().add("face_id", faceId).add("reason", reason).build().toString();
+    return Json.createObjectBuilder()
+        .add("face_id", faceId)
+        .add("reason", reason)
+        .build()
+        .toString();
   }
 }

@@ -32,7 +32,8 @@ final class S3 {
   static int count(String prefix) {
     Map<String, String> env = TestStack.get().objectStore().environment();
     try (S3Client s3 = client(env)) {
-      return s3.listObjectsV2(r -> r.bucket(env.get("FACEMATCH_S3_BUCKET")).prefix(prefix)).keyCount();
+      return s3.listObjectsV2(r -> r.bucket(env.get("FACEMATCH_S3_BUCKET")).prefix(prefix))
+          .keyCount();
     }
   }
 
@@ -44,7 +45,8 @@ final class S3 {
         .httpClientBuilder(Apache5HttpClient.builder())
         .credentialsProvider(
             StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
+                AwsBasicCredentials.create(
+                    env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
         .build();
   }
 }

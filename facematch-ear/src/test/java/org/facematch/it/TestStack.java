@@ -16,6 +16,7 @@ public final class TestStack implements BeforeAllCallback {
 
   /** Another offset ({@code -Dfacematch.it.port-offset=20000}) lets two checkouts test at once. */
   static final int PORT_OFFSET = Integer.getInteger("facematch.it.port-offset", 10_000);
+
   /** Where the Rekognition stand-in (WireMock, started by the tests that use it) listens. */
   static final int REKOGNITION_PORT = 8700 + PORT_OFFSET;
 
@@ -23,14 +24,17 @@ public final class TestStack implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
-        TestStack.class, key -> new Running(start()), Running.class);
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
+        .getOrComputeIfAbsent(TestStack.class, key -> new Running(start()), Running.class);
   }
 
   /** The running stack; only valid inside a test class annotated with {@link ContainerTest}. */
   public static LocalStack get() {
     if (stack == null) {
-      throw new IllegalStateException("The test stack is not running: annotate the test with @ContainerTest");
+      throw new IllegalStateException(
+          "The test stack is not running: annotate the test with @ContainerTest");
     }
     return stack;
   }
@@ -40,7 +44,8 @@ public final class TestStack implements BeforeAllCallback {
         new LocalStack.Layout(
             Path.of(System.getProperty("facematch.data.dir", "target/it-data")).toAbsolutePath(),
             Path.of(System.getProperty("facematch.payara.dir", "target/payara6")).toAbsolutePath(),
-            Path.of(System.getProperty("facematch.server.libs", "target/server-lib")).toAbsolutePath(),
+            Path.of(System.getProperty("facematch.server.libs", "target/server-lib"))
+                .toAbsolutePath(),
             PORT_OFFSET,
             3307 + PORT_OFFSET,
             9000 + PORT_OFFSET);

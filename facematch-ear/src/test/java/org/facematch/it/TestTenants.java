@@ -36,7 +36,8 @@ public final class TestTenants {
   /** Changes settings straight in the database, e.g. {@code "enable_blacklist = FALSE"}. */
   public static void set(String tenant, String assignments) {
     try (Connection c = TestStack.get().database().connect();
-        PreparedStatement s = c.prepareStatement("UPDATE tenants SET " + assignments + " WHERE id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("UPDATE tenants SET " + assignments + " WHERE id = ?")) {
       s.setString(1, tenant);
       s.executeUpdate();
     } catch (SQLException e) {
@@ -66,7 +67,8 @@ public final class TestTenants {
 
   public static int reviewCases(String tenant) {
     try (Connection c = TestStack.get().database().connect();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM review_cases WHERE tenant_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT COUNT(*) FROM review_cases WHERE tenant_id = ?")) {
       s.setString(1, tenant);
       try (var rs = s.executeQuery()) {
         rs.next();
@@ -79,7 +81,8 @@ public final class TestTenants {
 
   public static int faceRows(String tenant) {
     try (Connection c = TestStack.get().database().connect();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM faces WHERE tenant_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT COUNT(*) FROM faces WHERE tenant_id = ?")) {
       s.setString(1, tenant);
       try (var rs = s.executeQuery()) {
         rs.next();

@@ -34,11 +34,14 @@ class TokenSecurityIT {
         401,
         "UNAUTHENTICATED");
     assertProblem(
-        Api.get(STATUS, Tokens.signedWith(DevKeys.untrustedKey()).tenant(tenant).groups("kyc:read").mint()),
+        Api.get(
+            STATUS,
+            Tokens.signedWith(DevKeys.untrustedKey()).tenant(tenant).groups("kyc:read").mint()),
         401,
         "UNAUTHENTICATED");
     assertProblem(
-        Api.get(STATUS, TestTenants.token(tenant, "kyc:read").issuer("https://evil.example").mint()),
+        Api.get(
+            STATUS, TestTenants.token(tenant, "kyc:read").issuer("https://evil.example").mint()),
         401,
         "UNAUTHENTICATED");
     assertProblem(
@@ -46,8 +49,11 @@ class TokenSecurityIT {
         401,
         "UNAUTHENTICATED");
     assertProblem(
-        Api.get(STATUS, TestTenants.token(tenant, "kyc:read").unsigned().mint()), 401, "UNAUTHENTICATED");
-    assertProblem(Api.get(STATUS, TestTenants.token(null, "kyc:read").mint()), 401, "UNAUTHENTICATED");
+        Api.get(STATUS, TestTenants.token(tenant, "kyc:read").unsigned().mint()),
+        401,
+        "UNAUTHENTICATED");
+    assertProblem(
+        Api.get(STATUS, TestTenants.token(null, "kyc:read").mint()), 401, "UNAUTHENTICATED");
   }
 
   @Test
@@ -56,7 +62,13 @@ class TokenSecurityIT {
     Api.Reply forged =
         Api.send(
             HttpRequest.newBuilder(Api.uri(STATUS))
-                .header("Authorization", "Bearer " + Tokens.signedWith(DevKeys.untrustedKey()).tenant("x").groups("kyc:read").mint())
+                .header(
+                    "Authorization",
+                    "Bearer "
+                        + Tokens.signedWith(DevKeys.untrustedKey())
+                            .tenant("x")
+                            .groups("kyc:read")
+                            .mint())
                 .header("X-Request-Id", requestId)
                 .GET());
 
@@ -64,7 +76,8 @@ class TokenSecurityIT {
     assertThat(forged.header("X-Request-Id")).contains(requestId);
     assertThat(TestTenants.auditOf(requestId))
         .singleElement()
-        .satisfies(row -> assertThat(row).startsWith("COLLECTION_STATUS|UNAUTHENTICATED|-|anonymous"));
+        .satisfies(
+            row -> assertThat(row).startsWith("COLLECTION_STATUS|UNAUTHENTICATED|-|anonymous"));
   }
 
   /** What matched no operation is filed as UNKNOWN: never under the raw path a client sent. */
@@ -73,13 +86,21 @@ class TokenSecurityIT {
     String token = TestTenants.token(TestTenants.enabled(), "kyc:read").mint();
     Api.Reply unknown = Api.postJson("/kyc/facematch/openapi-please", token, "{}");
     Api.Reply options =
-        Api.send(HttpRequest.newBuilder(Api.uri("/kyc/facematch/verify")).header("Authorization", "Bearer " + token).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/verify"))
+                .header("Authorization", "Bearer " + token)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 
     assertThat(unknown.status()).isGreaterThanOrEqualTo(400).isLessThan(500);
     for (Api.Reply reply : java.util.List.of(unknown, options)) {
       assertThat(TestTenants.auditOf(reply.header("X-Request-Id").orElseThrow()))
           .singleElement()
-          .satisfies(row -> assertThat(row).startsWith("UNKNOWN|").doesNotContain("openapi").doesNotContain("APPLY"));
+          .satisfies(
+              row ->
+                  assertThat(row)
+                      .startsWith("UNKNOWN|")
+                      .doesNotContain("openapi")
+                      .doesNotContain("APPLY"));
     }
   }
 
@@ -87,9 +108,11 @@ class TokenSecurityIT {
   void requiresThePermissionOfTheOperation() {
     String tenant = TestTenants.enabled();
 
-    assertProblem(Api.get(STATUS, TestTenants.token(tenant, "kyc:create").mint()), 403, "PERMISSION_DENIED");
+    assertProblem(
+        Api.get(STATUS, TestTenants.token(tenant, "kyc:create").mint()), 403, "PERMISSION_DENIED");
     assertProblem(Api.get(STATUS, TestTenants.token(tenant).mint()), 403, "PERMISSION_DENIED");
-    assertThat(Api.get(STATUS, TestTenants.token(tenant, "kyc:read").mint()).status()).isEqualTo(200);
+    assertThat(Api.get(STATUS, TestTenants.token(tenant, "kyc:read").mint()).status())
+        .isEqualTo(200);
     assertThat(Api.get(STATUS, TestTenants.token(tenant, "kyc:read", "kyc:create").mint()).status())
         .isEqualTo(200);
   }

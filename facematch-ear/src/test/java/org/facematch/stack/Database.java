@@ -36,7 +36,10 @@ public final class Database implements AutoCloseable {
     String url = env.get("FACEMATCH_DB_URL");
     if (url != null && !url.isBlank()) {
       return new Database(
-          url, env.getOrDefault("FACEMATCH_DB_USER", "root"), env.getOrDefault("FACEMATCH_DB_PASSWORD", ""), null);
+          url,
+          env.getOrDefault("FACEMATCH_DB_USER", "root"),
+          env.getOrDefault("FACEMATCH_DB_PASSWORD", ""),
+          null);
     }
     return embedded(dataDir.resolve("mariadb"), embeddedPort);
   }
@@ -59,7 +62,9 @@ public final class Database implements AutoCloseable {
       try (Connection c = DriverManager.getConnection(serverUrl, "root", "");
           Statement s = c.createStatement()) {
         s.execute(
-            "CREATE DATABASE IF NOT EXISTS " + EMBEDDED_NAME + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            "CREATE DATABASE IF NOT EXISTS "
+                + EMBEDDED_NAME
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       }
       String url = "jdbc:mysql://127.0.0.1:" + port + "/" + EMBEDDED_NAME + JDBC_PARAMS;
       return new Database(url, "root", "", db);
@@ -70,7 +75,8 @@ public final class Database implements AutoCloseable {
 
   /** Empties the database (drops every table) so a test run starts from the migrations. */
   public void dropAllTables() {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("SET FOREIGN_KEY_CHECKS = 0");
       var tables = new java.util.ArrayList<String>();
       try (var rs = s.executeQuery("SHOW TABLES")) {

@@ -69,7 +69,8 @@ public final class DemoData {
     }
   }
 
-  public static void insertTenant(Connection c, String id, String name, boolean enabled) throws SQLException {
+  public static void insertTenant(Connection c, String id, String name, boolean enabled)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT IGNORE INTO tenants (id, name, enabled, model_version, created_at, created_by,"
@@ -83,11 +84,13 @@ public final class DemoData {
     }
   }
 
-  private void insertUser(Connection c, String username, String role, String tenant) throws SQLException {
+  private void insertUser(Connection c, String username, String role, String tenant)
+      throws SQLException {
     insertUser(c, username, password(username), role, tenant);
   }
 
-  public static void insertUser(Connection c, String username, String password, String role, String tenant)
+  public static void insertUser(
+      Connection c, String username, String password, String role, String tenant)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -106,9 +109,15 @@ public final class DemoData {
       byte[] salt = new byte[32];
       new SecureRandom().nextBytes(salt);
       var spec = new PBEKeySpec(password.toCharArray(), salt, PBKDF2_ITERATIONS, 32 * 8);
-      byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      byte[] hash =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       var b64 = Base64.getEncoder();
-      return "PBKDF2WithHmacSHA256:" + PBKDF2_ITERATIONS + ":" + b64.encodeToString(salt) + ":" + b64.encodeToString(hash);
+      return "PBKDF2WithHmacSHA256:"
+          + PBKDF2_ITERATIONS
+          + ":"
+          + b64.encodeToString(salt)
+          + ":"
+          + b64.encodeToString(hash);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

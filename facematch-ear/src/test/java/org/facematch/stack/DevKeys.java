@@ -80,7 +80,8 @@ public final class DevKeys {
 
   private static void write(Path file, String type, byte[] der) throws IOException {
     String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-    Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    Files.writeString(
+        file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
   }
 
   private static byte[] read(Path file) throws IOException {

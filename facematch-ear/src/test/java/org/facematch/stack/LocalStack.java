@@ -21,7 +21,11 @@ public final class LocalStack implements AutoCloseable {
   private final Map<String, String> applicationEnvironment;
 
   private LocalStack(
-      Database database, ObjectStore objectStore, PayaraServer payara, DevKeys keys, Map<String, String> applicationEnvironment) {
+      Database database,
+      ObjectStore objectStore,
+      PayaraServer payara,
+      DevKeys keys,
+      Map<String, String> applicationEnvironment) {
     this.database = database;
     this.objectStore = objectStore;
     this.payara = payara;
@@ -31,7 +35,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** Where a stack keeps its state and which ports it uses. */
   public record Layout(
-      Path dataDir, Path payaraDir, Path serverLibs, int portOffset, int embeddedDbPort, int embeddedS3Port) {}
+      Path dataDir,
+      Path payaraDir,
+      Path serverLibs,
+      int portOffset,
+      int embeddedDbPort,
+      int embeddedS3Port) {}
 
   public static LocalStack start(Layout layout, Map<String, String> env, boolean emptyDatabase) {
     DevKeys keys = DevKeys.loadOrCreate(layout.dataDir().resolve("keys"));
@@ -45,7 +54,10 @@ public final class LocalStack implements AutoCloseable {
       objectStore = ObjectStore.start(layout.dataDir(), layout.embeddedS3Port(), env);
       payara =
           new PayaraServer(
-              layout.payaraDir(), layout.dataDir().resolve("domains"), layout.portOffset(), layout.serverLibs());
+              layout.payaraDir(),
+              layout.dataDir().resolve("domains"),
+              layout.portOffset(),
+              layout.serverLibs());
       Map<String, String> application = applicationEnvironment(env, database, objectStore, keys);
       payara.start(application);
       return new LocalStack(database, objectStore, payara, keys, application);
@@ -70,7 +82,10 @@ public final class LocalStack implements AutoCloseable {
     app.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicPem().toUri().toString());
     app.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
     app.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
-    for (String own : new String[] {"MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES"}) {
+    for (String own :
+        new String[] {
+          "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES"
+        }) {
       if (env.get(own) != null) {
         app.put(own, env.get(own));
       }
@@ -78,7 +93,9 @@ public final class LocalStack implements AutoCloseable {
     // the Rekognition engine's settings and the AWS SDK's own; the embedded s3proxy's keys win
     env.forEach(
         (name, value) -> {
-          if (name.startsWith("FACEMATCH_REKOGNITION_") || name.equals("FACEMATCH_ENGINE_DEFAULT") || name.startsWith("AWS_")) {
+          if (name.startsWith("FACEMATCH_REKOGNITION_")
+              || name.equals("FACEMATCH_ENGINE_DEFAULT")
+              || name.startsWith("AWS_")) {
             app.putIfAbsent(name, value);
           }
         });
@@ -123,7 +140,9 @@ public final class LocalStack implements AutoCloseable {
     Instant begin = Instant.now();
     Map<String, String> env = System.getenv();
     Path dataDir =
-        Path.of(env.getOrDefault("FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
+        Path.of(
+                env.getOrDefault(
+                    "FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
             .toAbsolutePath();
     var layout =
         new Layout(
@@ -180,11 +199,22 @@ public final class LocalStack implements AutoCloseable {
         Ctrl-C stops everything; data stays in the data folder.
         """,
         took.toSeconds(),
-        base, base, base, base,
-        DemoData.SUPPORT_USER, demo.password(DemoData.SUPPORT_USER),
-        DemoData.TENANT_ADMIN_USER, demo.password(DemoData.TENANT_ADMIN_USER), DemoData.TENANT,
-        stack.database().isEmbedded() ? "embedded MariaDB, " + stack.database().url() : stack.database().url(),
-        stack.objectStore().endpoint(), stack.objectStore().bucket(),
-        DemoData.TENANT, token, base);
+        base,
+        base,
+        base,
+        base,
+        DemoData.SUPPORT_USER,
+        demo.password(DemoData.SUPPORT_USER),
+        DemoData.TENANT_ADMIN_USER,
+        demo.password(DemoData.TENANT_ADMIN_USER),
+        DemoData.TENANT,
+        stack.database().isEmbedded()
+            ? "embedded MariaDB, " + stack.database().url()
+            : stack.database().url(),
+        stack.objectStore().endpoint(),
+        stack.objectStore().bucket(),
+        DemoData.TENANT,
+        token,
+        base);
   }
 }

@@ -15,8 +15,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * The S3-compatible store for face images: the one at {@code FACEMATCH_S3_ENDPOINT} when set, else
- * an embedded s3proxy serving a folder of the data directory. Embedded credentials are generated
- * on first start and kept in that folder.
+ * an embedded s3proxy serving a folder of the data directory. Embedded credentials are generated on
+ * first start and kept in that folder.
  */
 public final class ObjectStore implements AutoCloseable {
 
@@ -30,7 +30,12 @@ public final class ObjectStore implements AutoCloseable {
   private final S3Proxy embedded;
 
   private ObjectStore(
-      String endpoint, String bucket, String accessKey, String secretKey, String region, S3Proxy embedded) {
+      String endpoint,
+      String bucket,
+      String accessKey,
+      String secretKey,
+      String region,
+      S3Proxy embedded) {
     this.endpoint = endpoint;
     this.bucket = bucket;
     this.accessKey = accessKey;
@@ -45,7 +50,12 @@ public final class ObjectStore implements AutoCloseable {
     String endpoint = env.get("FACEMATCH_S3_ENDPOINT");
     if (endpoint != null && !endpoint.isBlank()) {
       return new ObjectStore(
-          endpoint, bucket, env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"), region, null);
+          endpoint,
+          bucket,
+          env.get("AWS_ACCESS_KEY_ID"),
+          env.get("AWS_SECRET_ACCESS_KEY"),
+          region,
+          null);
     }
     try {
       Path dir = dataDir.resolve("s3");

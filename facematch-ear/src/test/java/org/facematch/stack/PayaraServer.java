@@ -80,7 +80,9 @@ public final class PayaraServer implements AutoCloseable {
       try {
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(baseUri().resolve("health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpRequest.newBuilder(baseUri().resolve("health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
@@ -94,7 +96,8 @@ public final class PayaraServer implements AutoCloseable {
       }
       sleep(500);
     }
-    throw new IllegalStateException("Not ready after " + timeout + ": " + last + "; see " + serverLog());
+    throw new IllegalStateException(
+        "Not ready after " + timeout + ": " + last + "; see " + serverLog());
   }
 
   @Override
@@ -133,10 +136,12 @@ public final class PayaraServer implements AutoCloseable {
       }
       xml = xml.replace("value=\"7676\"", "value=\"" + (7676 + portOffset) + "\"");
       xml = xml.replace("-Xmx512m", "-Xmx2g");
-      // its own temp folder: two servers sharing /tmp delete each other's uploaded archives mid-deploy
-      xml = xml.replace(
-          "<jvm-options>-Xmx2g</jvm-options>",
-          "<jvm-options>-Xmx2g</jvm-options>\n        <jvm-options>-Djava.io.tmpdir=${com.sun.aas.instanceRoot}/tmp</jvm-options>");
+      // its own temp folder: two servers sharing /tmp delete each other's uploaded archives
+      // mid-deploy
+      xml =
+          xml.replace(
+              "<jvm-options>-Xmx2g</jvm-options>",
+              "<jvm-options>-Xmx2g</jvm-options>\n        <jvm-options>-Djava.io.tmpdir=${com.sun.aas.instanceRoot}/tmp</jvm-options>");
       Files.createDirectories(domain.resolve("tmp"));
       Files.writeString(domainXml, xml);
     } catch (IOException e) {
@@ -145,19 +150,29 @@ public final class PayaraServer implements AutoCloseable {
   }
 
   /**
-   * Names the JSON-P provider once for the JVM. Without it every {@code Json.createReader} (Payara's
-   * MicroProfile JWT parses each request's token with one) searches the class loaders and the OSGi
-   * registry for a provider: measured as a quarter of a request thread's CPU time under load. Also
-   * documented for operators' own domains in the README.
+   * Names the JSON-P provider once for the JVM. Without it every {@code Json.createReader}
+   * (Payara's MicroProfile JWT parses each request's token with one) searches the class loaders and
+   * the OSGi registry for a provider: measured as a quarter of a request thread's CPU time under
+   * load. Also documented for operators' own domains in the README.
    */
-  static final String JSON_PROVIDER_OPTION = "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+  static final String JSON_PROVIDER_OPTION =
+      "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
 
-  /** Adds a JVM option to every configuration of the domain that lacks it (domains made by older builds too). */
+  /**
+   * Adds a JVM option to every configuration of the domain that lacks it (domains made by older
+   * builds too).
+   */
   private static void addJvmOption(Path domainXml, String option) {
     try {
       String xml = Files.readString(domainXml);
       if (!xml.contains(option)) {
-        Files.writeString(domainXml, xml.replace("<jvm-options>-Xmx2g</jvm-options>", "<jvm-options>-Xmx2g</jvm-options>\n        <jvm-options>" + option + "</jvm-options>"));
+        Files.writeString(
+            domainXml,
+            xml.replace(
+                "<jvm-options>-Xmx2g</jvm-options>",
+                "<jvm-options>-Xmx2g</jvm-options>\n        <jvm-options>"
+                    + option
+                    + "</jvm-options>"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -178,7 +193,14 @@ public final class PayaraServer implements AutoCloseable {
       int exit = process.waitFor();
       if (exit != 0 && !mayFail) {
         throw new IllegalStateException(
-            "asadmin " + String.join(" ", args) + " failed (" + exit + "):\n" + output + "\nsee " + serverLog());
+            "asadmin "
+                + String.join(" ", args)
+                + " failed ("
+                + exit
+                + "):\n"
+                + output
+                + "\nsee "
+                + serverLog());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Mints MicroProfile JWTs (RS256) the way an identity provider would, including deliberately
- * broken ones for the security tests.
+ * Mints MicroProfile JWTs (RS256) the way an identity provider would, including deliberately broken
+ * ones for the security tests.
  */
 public final class Tokens {
 
@@ -75,7 +75,8 @@ public final class Tokens {
   }
 
   public String mint() {
-    Instant issuedAt = expires.isBefore(Instant.now()) ? expires.minus(Duration.ofHours(1)) : Instant.now();
+    Instant issuedAt =
+        expires.isBefore(Instant.now()) ? expires.minus(Duration.ofHours(1)) : Instant.now();
     JsonArrayBuilder groupArray = Json.createArrayBuilder();
     for (String group : groups) {
       groupArray.add(group);

@@ -14,17 +14,29 @@ public final class AuditCsv {
 
   public static void append(StringBuilder csv, List<AuditEntry> rows) {
     for (AuditEntry e : rows) {
-      csv.append(e.id()).append(',')
-          .append(e.occurredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(e.occurredAt())).append(',')
-          .append(cell(e.tenantId())).append(',')
-          .append(cell(e.actor())).append(',')
-          .append(cell(e.operation())).append(',')
-          .append(cell(e.outcome())).append(',')
-          .append(cell(e.faceIds())).append(',')
-          .append(e.similarity() == null ? "" : e.similarity()).append(',')
-          .append(e.processingMs() == null ? "" : e.processingMs()).append(',')
-          .append(cell(e.requestId())).append(',')
-          .append(cell(e.details())).append("\r\n");
+      csv.append(e.id())
+          .append(',')
+          .append(
+              e.occurredAt() == null ? "" : DateTimeFormatter.ISO_INSTANT.format(e.occurredAt()))
+          .append(',')
+          .append(cell(e.tenantId()))
+          .append(',')
+          .append(cell(e.actor()))
+          .append(',')
+          .append(cell(e.operation()))
+          .append(',')
+          .append(cell(e.outcome()))
+          .append(',')
+          .append(cell(e.faceIds()))
+          .append(',')
+          .append(e.similarity() == null ? "" : e.similarity())
+          .append(',')
+          .append(e.processingMs() == null ? "" : e.processingMs())
+          .append(',')
+          .append(cell(e.requestId()))
+          .append(',')
+          .append(cell(e.details()))
+          .append("\r\n");
     }
   }
 

@@ -41,7 +41,8 @@ import org.facematch.kernel.entity.Roles;
 @RolesAllowed({Roles.SUPPORT, Roles.TENANT_ADMIN})
 public class AuditView extends VerticalLayout {
 
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   final TextField tenant = filter("Tenant", "audit-tenant");
   final TextField operation = filter("Operation", "audit-operation");
@@ -83,7 +84,8 @@ public class AuditView extends VerticalLayout {
         query -> audit.page(actor, currentFilter(), query.getOffset(), query.getLimit()).stream(),
         query -> audit.count(actor, currentFilter()));
 
-    HorizontalLayout filters = new HorizontalLayout(tenant, operation, outcome, actorFilter, from, to, export);
+    HorizontalLayout filters =
+        new HorizontalLayout(tenant, operation, outcome, actorFilter, from, to, export);
     filters.setAlignItems(Alignment.BASELINE);
     filters.setWrap(true);
     setSizeFull();
@@ -126,7 +128,8 @@ public class AuditView extends VerticalLayout {
         },
         bytes -> {
           export.setEnabled(true);
-          StreamResource file = new StreamResource("audit-log.csv", () -> new ByteArrayInputStream(bytes));
+          StreamResource file =
+              new StreamResource("audit-log.csv", () -> new ByteArrayInputStream(bytes));
           file.setContentType("text/csv");
           Anchor link = new Anchor(file, "Download audit-log.csv (" + bytes.length / 1024 + " KB)");
           link.setId("download-csv");

@@ -6,7 +6,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
 
-/** Asks why a face goes on the blacklist; the reason is shown to reviewers and in search reports. */
+/**
+ * Asks why a face goes on the blacklist; the reason is shown to reviewers and in search reports.
+ */
 class BlacklistDialog extends Dialog {
 
   final TextArea reason = new TextArea("Reason");

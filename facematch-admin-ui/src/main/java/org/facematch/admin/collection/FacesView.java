@@ -7,7 +7,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -42,7 +41,8 @@ import org.facematch.kernel.entity.TenantId;
 @RolesAllowed(Roles.TENANT_ADMIN)
 public class FacesView extends VerticalLayout {
 
-  static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter CREATED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   final TextField session = new TextField();
   final Grid<FaceRow> grid = new Grid<>();
@@ -55,7 +55,11 @@ public class FacesView extends VerticalLayout {
   private final TenantId tenantId;
 
   @Inject
-  public FacesView(FaceCollections catalog, Blacklist blacklist, BackgroundTasks background, CurrentUser currentUser) {
+  public FacesView(
+      FaceCollections catalog,
+      Blacklist blacklist,
+      BackgroundTasks background,
+      CurrentUser currentUser) {
     this.catalog = catalog;
     this.blacklist = blacklist;
     this.background = background;
@@ -65,10 +69,11 @@ public class FacesView extends VerticalLayout {
     session.setPlaceholder("Session id starts with");
     session.setClearButtonVisible(true);
     session.setValueChangeMode(ValueChangeMode.LAZY);
-    session.addValueChangeListener(change -> {
-      deleteSession.setEnabled(!session.getValue().isBlank());
-      grid.getDataProvider().refreshAll();
-    });
+    session.addValueChangeListener(
+        change -> {
+          deleteSession.setEnabled(!session.getValue().isBlank());
+          grid.getDataProvider().refreshAll();
+        });
     deleteSession.setId("delete-session");
     deleteSession.setEnabled(false);
     deleteSession.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -78,16 +83,26 @@ public class FacesView extends VerticalLayout {
     grid.addComponentColumn(this::thumbnail).setHeader("Face").setWidth("80px").setFlexGrow(0);
     grid.addColumn(FaceRow::sessionId).setHeader("Session").setAutoWidth(true);
     grid.addColumn(f -> CREATED.format(f.createdAt())).setHeader("Registered").setAutoWidth(true);
-    grid.addColumn(f -> f.quality() == null ? "" : String.format("%.2f", f.quality())).setHeader("Quality");
-    grid.addColumn(f -> f.blacklisted() ? "Blacklisted: " + f.blacklistReason() : "").setHeader("Blacklist").setAutoWidth(true);
+    grid.addColumn(f -> f.quality() == null ? "" : String.format("%.2f", f.quality()))
+        .setHeader("Quality");
+    grid.addColumn(f -> f.blacklisted() ? "Blacklisted: " + f.blacklistReason() : "")
+        .setHeader("Blacklist")
+        .setAutoWidth(true);
     grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
     grid.setItems(
-        query -> catalog.page(actor, tenantId, session.getValue(), query.getOffset(), query.getLimit()).stream(),
+        query ->
+            catalog
+                .page(actor, tenantId, session.getValue(), query.getOffset(), query.getLimit())
+                .stream(),
         query -> catalog.count(actor, tenantId, session.getValue()));
     grid.setId("faces");
 
     setSizeFull();
-    add(new H2("Faces of tenant " + tenantId), new HorizontalLayout(session, deleteSession), progress, grid);
+    add(
+        new H2("Faces of tenant " + tenantId),
+        new HorizontalLayout(session, deleteSession),
+        progress,
+        grid);
   }
 
   private Image thumbnail(FaceRow face) {
@@ -107,7 +122,9 @@ public class FacesView extends VerticalLayout {
     Button blacklist =
         face.blacklisted()
             ? new Button("Remove from blacklist", click -> unblacklist(face))
-            : new Button("Blacklist", click -> new BlacklistDialog(reason -> blacklist(face, reason)).open());
+            : new Button(
+                "Blacklist",
+                click -> new BlacklistDialog(reason -> blacklist(face, reason)).open());
     blacklist.setId((face.blacklisted() ? "unblacklist-" : "blacklist-") + face.faceId());
     Button delete = new Button("Delete", click -> confirmDelete(face));
     delete.setId("delete-" + face.faceId());
@@ -164,7 +181,10 @@ public class FacesView extends VerticalLayout {
               progress,
               id -> catalog.delete(actor, id),
               failed -> {
-                Notification.show(failed == 0 ? "Deleted " + ids.size() + " faces" : failed + " faces could not be deleted; try again");
+                Notification.show(
+                    failed == 0
+                        ? "Deleted " + ids.size() + " faces"
+                        : failed + " faces could not be deleted; try again");
                 deleteSession.setEnabled(true);
                 grid.getDataProvider().refreshAll();
               });

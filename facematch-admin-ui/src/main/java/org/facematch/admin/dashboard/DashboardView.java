@@ -15,8 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.facematch.admin.security.CurrentUser;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.admin.security.CurrentUser;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.collection.entity.FaceCounts;
@@ -43,7 +43,8 @@ public class DashboardView extends VerticalLayout {
     this.actor = currentUser.caller();
     add(
         new H2("Welcome, " + actor.name() + "."),
-        new Paragraph("You are signed in as " + currentUser.role().orElse("") + ". " + scope(actor)));
+        new Paragraph(
+            "You are signed in as " + currentUser.role().orElse("") + ". " + scope(actor)));
     statistics.setId("statistics");
     statistics.setWidthFull();
     if (actor.isSupport()) {
@@ -61,13 +62,15 @@ public class DashboardView extends VerticalLayout {
   void show(TenantId tenantId) {
     FaceCounts counts = faces.counts(actor, tenantId);
     statistics.removeAll();
-    Paragraph numbers = new Paragraph(counts.faces() + " faces, " + counts.blacklisted() + " blacklisted");
+    Paragraph numbers =
+        new Paragraph(counts.faces() + " faces, " + counts.blacklisted() + " blacklisted");
     numbers.setId("face-counts");
     statistics.add(
         new H3("Tenant " + tenantId),
         numbers,
         new H3("Operations in the last 24 hours"),
-        new OperationsChart(audit.operationsSince(actor, tenantId, Instant.now().minus(Duration.ofHours(24)))));
+        new OperationsChart(
+            audit.operationsSince(actor, tenantId, Instant.now().minus(Duration.ofHours(24)))));
   }
 
   private static String scope(Caller actor) {

@@ -30,9 +30,20 @@ class OperationsChart extends Div {
 
   private static Div row(String operation, long ok, long failed, long max) {
     Span label = new Span(operation);
-    label.getStyle().set("display", "inline-block").set("width", "16em").set("font-family", "monospace");
-    Div bar = new Div(segment(ok, max, "var(--lumo-success-color)"), segment(failed, max, "var(--lumo-error-color)"));
-    bar.getStyle().set("display", "inline-flex").set("width", "40%").set("height", "1em").set("vertical-align", "middle");
+    label
+        .getStyle()
+        .set("display", "inline-block")
+        .set("width", "16em")
+        .set("font-family", "monospace");
+    Div bar =
+        new Div(
+            segment(ok, max, "var(--lumo-success-color)"),
+            segment(failed, max, "var(--lumo-error-color)"));
+    bar.getStyle()
+        .set("display", "inline-flex")
+        .set("width", "40%")
+        .set("height", "1em")
+        .set("vertical-align", "middle");
     Span numbers = new Span(" " + ok + " ok" + (failed > 0 ? ", " + failed + " failed" : ""));
     Div row = new Div(label, bar, numbers);
     row.addClassName("chart-row");

@@ -3,8 +3,8 @@ package org.facematch.admin.layout;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -32,7 +32,8 @@ public class BackgroundTasks {
    * Applies {@code step} to each item in the background, moving {@code progress} along, then runs
    * {@code done} in the UI with the number of items that failed.
    */
-  public <T> void each(UI ui, List<T> items, ProgressBar progress, Consumer<T> step, Consumer<Integer> done) {
+  public <T> void each(
+      UI ui, List<T> items, ProgressBar progress, Consumer<T> step, Consumer<Integer> done) {
     progress.setMin(0);
     progress.setMax(Math.max(1, items.size()));
     progress.setValue(0);
@@ -66,7 +67,8 @@ public class BackgroundTasks {
    * Runs {@code work} in the background; it reports progress (0-1) through the consumer it gets.
    * Its result goes to {@code done} in the UI; a failure is shown as a notification.
    */
-  public <T> void run(UI ui, ProgressBar progress, Function<DoubleConsumer, T> work, Consumer<T> done) {
+  public <T> void run(
+      UI ui, ProgressBar progress, Function<DoubleConsumer, T> work, Consumer<T> done) {
     progress.setMin(0);
     progress.setMax(1);
     progress.setValue(0);

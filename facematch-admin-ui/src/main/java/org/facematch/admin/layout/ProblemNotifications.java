@@ -11,7 +11,8 @@ import org.facematch.kernel.entity.FaceMatchException;
 /** Shows the domain's problems as notifications; anything else is logged with a short notice. */
 public class ProblemNotifications implements ErrorHandler {
 
-  private static final System.Logger LOGGER = System.getLogger(ProblemNotifications.class.getName());
+  private static final System.Logger LOGGER =
+      System.getLogger(ProblemNotifications.class.getName());
 
   @Override
   public void error(ErrorEvent event) {

@@ -21,27 +21,27 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
 import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.review.boundary.Reviews;
-import org.facematch.review.entity.ReviewSummary;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
+import org.facematch.review.boundary.Reviews;
+import org.facematch.review.entity.ReviewSummary;
 
 /**
- * Searches that hit a blacklisted face or another session's face, for a human decision: the
- * search image and the matched face side by side, then confirm or dismiss (audited).
+ * Searches that hit a blacklisted face or another session's face, for a human decision: the search
+ * image and the matched face side by side, then confirm or dismiss (audited).
  */
 @Route(value = "reviews", layout = MainLayout.class)
 @PageTitle("Review queue | FaceMatch console")
 @RolesAllowed(Roles.TENANT_ADMIN)
 public class ReviewView extends VerticalLayout {
 
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   final Checkbox decided = new Checkbox("Show decided cases");
   final Grid<ReviewSummary> grid = new Grid<>();
@@ -58,19 +58,27 @@ public class ReviewView extends VerticalLayout {
     this.actor = currentUser.caller();
     this.tenantId = actor.ownTenant().orElseThrow();
     decided.setId("show-decided");
-    decided.addValueChangeListener(change -> {
-      detail.removeAll();
-      grid.getDataProvider().refreshAll();
-    });
+    decided.addValueChangeListener(
+        change -> {
+          detail.removeAll();
+          grid.getDataProvider().refreshAll();
+        });
     grid.setId("reviews");
     grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Searched").setAutoWidth(true);
     grid.addColumn(ReviewSummary::searchStatus).setHeader("Search status").setAutoWidth(true);
     grid.addColumn(ReviewSummary::risk).setHeader("Risk").setAutoWidth(true);
-    grid.addColumn(r -> r.matchedSessionId() == null ? r.matchedFaceId() : r.matchedSessionId()).setHeader("Matched session").setAutoWidth(true);
+    grid.addColumn(r -> r.matchedSessionId() == null ? r.matchedFaceId() : r.matchedSessionId())
+        .setHeader("Matched session")
+        .setAutoWidth(true);
     grid.addColumn(r -> String.format("%.3f", r.similarity())).setHeader("Similarity");
-    grid.addColumn(r -> r.decidedBy() == null ? "" : r.state() + " by " + r.decidedBy()).setHeader("Decision").setAutoWidth(true);
+    grid.addColumn(r -> r.decidedBy() == null ? "" : r.state() + " by " + r.decidedBy())
+        .setHeader("Decision")
+        .setAutoWidth(true);
     grid.setItems(
-        query -> reviews.page(actor, tenantId, decided.getValue(), query.getOffset(), query.getLimit()).stream(),
+        query ->
+            reviews
+                .page(actor, tenantId, decided.getValue(), query.getOffset(), query.getLimit())
+                .stream(),
         query -> reviews.count(actor, tenantId, decided.getValue()));
     grid.asSingleSelect().addValueChangeListener(change -> show(change.getValue()));
     grid.setHeight("40%");
@@ -85,20 +93,29 @@ public class ReviewView extends VerticalLayout {
     }
     HorizontalLayout images =
         new HorizontalLayout(
-            picture("Search image", "probe-" + review.id(), () -> reviews.probeImage(actor, tenantId, review.id()).bytes()),
+            picture(
+                "Search image",
+                "probe-" + review.id(),
+                () -> reviews.probeImage(actor, tenantId, review.id()).bytes()),
             picture(
                 "Matched face (session " + review.matchedSessionId() + ")",
                 "face-" + review.matchedFaceId(),
                 () -> faces.image(actor, tenantId, review.matchedFaceId()).bytes()));
-    detail.add(images, new Paragraph(review.risk() + " at similarity " + String.format("%.3f", review.similarity())));
+    detail.add(
+        images,
+        new Paragraph(
+            review.risk() + " at similarity " + String.format("%.3f", review.similarity())));
     if ("OPEN".equals(review.state())) {
       TextField note = new TextField("Note (optional)");
       note.setId("review-note");
       note.setMaxLength(500);
-      Button confirm = new Button("Confirm: same person", click -> decide(review, true, note.getValue()));
+      Button confirm =
+          new Button("Confirm: same person", click -> decide(review, true, note.getValue()));
       confirm.setId("confirm-review");
       confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-      Button dismiss = new Button("Dismiss: not the same person", click -> decide(review, false, note.getValue()));
+      Button dismiss =
+          new Button(
+              "Dismiss: not the same person", click -> decide(review, false, note.getValue()));
       dismiss.setId("dismiss-review");
       HorizontalLayout actions = new HorizontalLayout(note, confirm, dismiss);
       actions.setAlignItems(Alignment.BASELINE);
@@ -118,7 +135,8 @@ public class ReviewView extends VerticalLayout {
   }
 
   private static VerticalLayout picture(String caption, String id, Supplier<byte[]> bytes) {
-    StreamResource source = new StreamResource(id + ".jpg", () -> new ByteArrayInputStream(bytes.get()));
+    StreamResource source =
+        new StreamResource(id + ".jpg", () -> new ByteArrayInputStream(bytes.get()));
     source.setCacheTime(0);
     Image image = new Image(source, caption);
     image.setId(id);

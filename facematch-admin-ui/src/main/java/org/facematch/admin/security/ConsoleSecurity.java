@@ -26,6 +26,9 @@ public class ConsoleSecurity {
     ConsoleAccessControl accessControl = new ConsoleAccessControl();
     accessControl.setLoginView(LoginView.class);
     event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
-    event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new ProblemNotifications()));
+    event
+        .getSource()
+        .addSessionInitListener(
+            init -> init.getSession().setErrorHandler(new ProblemNotifications()));
   }
 }

@@ -19,9 +19,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Roles;
 import org.facematch.tenant.boundary.ConsoleAccounts;
 import org.facematch.tenant.entity.ConsoleLogin;
-import org.facematch.kernel.entity.Roles;
 
 /** Support staff list console users and create new ones (support or a tenant's admin). */
 @Route(value = "users", layout = MainLayout.class)
@@ -29,7 +29,8 @@ import org.facematch.kernel.entity.Roles;
 @RolesAllowed(Roles.SUPPORT)
 public class ConsoleUsersView extends VerticalLayout {
 
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   final Grid<ConsoleLogin> grid = new Grid<>();
   final TextField username = new TextField("User name");
@@ -42,9 +43,16 @@ public class ConsoleUsersView extends VerticalLayout {
   public ConsoleUsersView(ConsoleAccounts accounts, CurrentUser currentUser) {
     grid.addColumn(ConsoleLogin::username).setHeader("User").setAutoWidth(true);
     grid.addColumn(ConsoleLogin::role).setHeader("Role").setAutoWidth(true);
-    grid.addColumn(u -> u.tenantId() == null ? "all tenants" : u.tenantId()).setHeader("Tenant").setAutoWidth(true);
-    grid.addColumn(u -> u.lockedUntil() == null ? "" : "waits until " + WHEN.format(u.lockedUntil())).setHeader("Sign-in").setAutoWidth(true);
-    grid.addColumn(u -> u.createdBy() + ", " + WHEN.format(u.createdAt())).setHeader("Created").setAutoWidth(true);
+    grid.addColumn(u -> u.tenantId() == null ? "all tenants" : u.tenantId())
+        .setHeader("Tenant")
+        .setAutoWidth(true);
+    grid.addColumn(
+            u -> u.lockedUntil() == null ? "" : "waits until " + WHEN.format(u.lockedUntil()))
+        .setHeader("Sign-in")
+        .setAutoWidth(true);
+    grid.addColumn(u -> u.createdBy() + ", " + WHEN.format(u.createdAt()))
+        .setHeader("Created")
+        .setAutoWidth(true);
     grid.setItems(
         query -> accounts.list(currentUser.caller(), query.getOffset(), query.getLimit()).stream(),
         query -> accounts.count(currentUser.caller()));
@@ -54,16 +62,23 @@ public class ConsoleUsersView extends VerticalLayout {
     role.setLabel("Role");
     role.setItems(Roles.TENANT_ADMIN, Roles.SUPPORT);
     role.setValue(Roles.TENANT_ADMIN);
-    role.addValueChangeListener(change -> tenant.setEnabled(Roles.TENANT_ADMIN.equals(change.getValue())));
+    role.addValueChangeListener(
+        change -> tenant.setEnabled(Roles.TENANT_ADMIN.equals(change.getValue())));
     tenant.setId("new-tenant");
     password.setId("new-password");
-    password.setHelperText("At least " + ConsoleAccounts.MIN_PASSWORD + " characters; hand it over out of band");
+    password.setHelperText(
+        "At least " + ConsoleAccounts.MIN_PASSWORD + " characters; hand it over out of band");
     create.setId("create-user");
     create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     create.addClickListener(
         click -> {
           try {
-            accounts.create(currentUser.caller(), username.getValue().strip(), password.getValue(), role.getValue(), tenant.getValue().strip());
+            accounts.create(
+                currentUser.caller(),
+                username.getValue().strip(),
+                password.getValue(),
+                role.getValue(),
+                tenant.getValue().strip());
             Notification.show("User " + username.getValue().strip() + " created");
             username.clear();
             password.clear();
@@ -74,6 +89,11 @@ public class ConsoleUsersView extends VerticalLayout {
         });
 
     setSizeFull();
-    add(new H2("Console users"), grid, new H3("New user"), new FormLayout(username, role, tenant, password), create);
+    add(
+        new H2("Console users"),
+        grid,
+        new H3("New user"),
+        new FormLayout(username, role, tenant, password),
+        create);
   }
 }

@@ -11,9 +11,9 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.facematch.tenant.boundary.ConsoleAccounts;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.Roles;
+import org.facematch.tenant.boundary.ConsoleAccounts;
 
 /** The console user of the current session: who they are, signing in and signing out. */
 @ApplicationScoped
@@ -35,7 +35,9 @@ public class CurrentUser {
 
   /** The signed-in user as the domain's boundaries take it. */
   public Caller caller() {
-    return user().orElseThrow(() -> new IllegalStateException("Nobody is signed in to this console session"));
+    return user()
+        .orElseThrow(
+            () -> new IllegalStateException("Nobody is signed in to this console session"));
   }
 
   public Optional<Caller> user() {
@@ -44,7 +46,9 @@ public class CurrentUser {
 
   static Optional<Caller> signedIn(VaadinRequest request) {
     WrappedSession session = request.getWrappedSession(false);
-    return session == null ? Optional.empty() : Optional.ofNullable((Caller) session.getAttribute(SESSION_KEY));
+    return session == null
+        ? Optional.empty()
+        : Optional.ofNullable((Caller) session.getAttribute(SESSION_KEY));
   }
 
   static String roleOf(Caller caller) {
@@ -52,11 +56,11 @@ public class CurrentUser {
   }
 
   /**
-   * Checks the credentials against the console users' identity store (PBKDF2 hashes) and, when
-   * they match, signs the user in for the rest of the HTTP session. Every attempt is audited; after
+   * Checks the credentials against the console users' identity store (PBKDF2 hashes) and, when they
+   * match, signs the user in for the rest of the HTTP session. Every attempt is audited; after
    * {@link ConsoleAccounts#MAX_FAILURES} wrong passwords in a row a login waits {@link
-   * ConsoleAccounts#LOCK_MILLIS} ms, and the answer while it waits is the same "wrong
-   * credentials", so guessing gains nothing.
+   * ConsoleAccounts#LOCK_MILLIS} ms, and the answer while it waits is the same "wrong credentials",
+   * so guessing gains nothing.
    */
   public boolean signIn(String username, String password) {
     if (accounts.lockedUntil(username).isPresent()) {
@@ -70,7 +74,9 @@ public class CurrentUser {
       return false;
     }
     Optional<String> role =
-        Stream.of(Roles.SUPPORT, Roles.TENANT_ADMIN).filter(result.getCallerGroups()::contains).findFirst();
+        Stream.of(Roles.SUPPORT, Roles.TENANT_ADMIN)
+            .filter(result.getCallerGroups()::contains)
+            .findFirst();
     Optional<Caller> actor = accounts.caller(result.getCallerPrincipal().getName());
     if (role.isEmpty() || actor.isEmpty() || !actor.get().has(role.get())) {
       accounts.signInFailed(username);
@@ -78,9 +84,7 @@ public class CurrentUser {
     }
     // Session fixation: an id handed out before sign-in must not stay valid after it.
     VaadinServletRequest.getCurrent().getHttpServletRequest().changeSessionId();
-    VaadinSession.getCurrent()
-        .getSession()
-        .setAttribute(SESSION_KEY, actor.get());
+    VaadinSession.getCurrent().getSession().setAttribute(SESSION_KEY, actor.get());
     accounts.signedIn(actor.get().name());
     return true;
   }

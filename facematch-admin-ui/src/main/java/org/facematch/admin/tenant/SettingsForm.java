@@ -38,11 +38,18 @@ public class SettingsForm extends FormLayout {
     }
 
     TenantSettings toSettings(boolean enabled) {
-      return new TenantSettings(enabled, verificationThreshold, searchThreshold, maxFacesPerUser, enableBlacklist, modelVersion);
+      return new TenantSettings(
+          enabled,
+          verificationThreshold,
+          searchThreshold,
+          maxFacesPerUser,
+          enableBlacklist,
+          modelVersion);
     }
   }
 
-  final NumberField verificationThreshold = threshold("Verification threshold", "verification_threshold");
+  final NumberField verificationThreshold =
+      threshold("Verification threshold", "verification_threshold");
   final NumberField searchThreshold = threshold("Search threshold", "search_threshold");
   final IntegerField maxFacesPerUser = new IntegerField("Most faces per session");
   final Checkbox enableBlacklist = new Checkbox("Blacklist enabled");
@@ -66,22 +73,28 @@ public class SettingsForm extends FormLayout {
     save.setId("save-settings");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-    binder.forField(verificationThreshold)
+    binder
+        .forField(verificationThreshold)
         .asRequired("Required")
         .withValidator(v -> v >= 0 && v <= 1, "Must be between 0 and 1")
         .bind(v -> v.verificationThreshold, (v, x) -> v.verificationThreshold = x);
-    binder.forField(searchThreshold)
+    binder
+        .forField(searchThreshold)
         .asRequired("Required")
         .withValidator(v -> v >= 0 && v <= 1, "Must be between 0 and 1")
         .bind(v -> v.searchThreshold, (v, x) -> v.searchThreshold = x);
-    binder.forField(maxFacesPerUser)
+    binder
+        .forField(maxFacesPerUser)
         .asRequired("Required")
         .withValidator(
             v -> v >= 1 && v <= TenantSettings.MAX_FACES_PER_USER_LIMIT,
             "Must be between 1 and " + TenantSettings.MAX_FACES_PER_USER_LIMIT)
         .bind(v -> v.maxFacesPerUser, (v, x) -> v.maxFacesPerUser = x);
     binder.forField(enableBlacklist).bind(v -> v.enableBlacklist, (v, x) -> v.enableBlacklist = x);
-    binder.forField(modelVersion).asRequired("Required").bind(v -> v.modelVersion, (v, x) -> v.modelVersion = x);
+    binder
+        .forField(modelVersion)
+        .asRequired("Required")
+        .bind(v -> v.modelVersion, (v, x) -> v.modelVersion = x);
 
     save.addClickListener(
         click -> {
@@ -90,7 +103,13 @@ public class SettingsForm extends FormLayout {
             onSave.accept(values.toSettings(loaded.enabled()));
           }
         });
-    add(verificationThreshold, searchThreshold, maxFacesPerUser, modelVersion, enableBlacklist, save);
+    add(
+        verificationThreshold,
+        searchThreshold,
+        maxFacesPerUser,
+        modelVersion,
+        enableBlacklist,
+        save);
   }
 
   public void show(TenantSettings settings) {
@@ -104,14 +123,19 @@ public class SettingsForm extends FormLayout {
   }
 
   private void explain() {
-    String model = modelVersion.getValue() == null ? EngineChoice.LOCAL.id() : modelVersion.getValue();
+    String model =
+        modelVersion.getValue() == null ? EngineChoice.LOCAL.id() : modelVersion.getValue();
     hint(verificationThreshold, "A verify is a match at or above this similarity. ", model);
     hint(searchThreshold, "A search lists faces at or above this similarity. ", model);
   }
 
   private static void hint(NumberField field, String what, String model) {
     Double value = field.getValue();
-    field.setHelperText(what + (value == null || value < 0 || value > 1 ? "" : new ThresholdGuide(model).hint(value)));
+    field.setHelperText(
+        what
+            + (value == null || value < 0 || value > 1
+                ? ""
+                : new ThresholdGuide(model).hint(value)));
   }
 
   private static NumberField threshold(String label, String id) {

@@ -12,13 +12,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
-import org.facematch.tenant.boundary.Tenants;
-import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.kernel.entity.TenantSettings;
+import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.VersionedSettings;
 
 /** A tenant admin tunes their own tenant; the tenant comes from the session, never the URL. */
@@ -51,7 +51,10 @@ public class SettingsView extends VerticalLayout {
     version = current.version();
     form.show(current.settings());
     status.setText(
-        current.name() + ": face matching is " + (current.settings().enabled() ? "enabled" : "disabled (ask support to enable it)") + ".");
+        current.name()
+            + ": face matching is "
+            + (current.settings().enabled() ? "enabled" : "disabled (ask support to enable it)")
+            + ".");
     reload.setVisible(false);
   }
 
@@ -65,7 +68,8 @@ public class SettingsView extends VerticalLayout {
       if (e.problem() != Problem.CONCURRENT_CHANGE) {
         throw e;
       }
-      Notification.show(e.detail(), 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+      Notification.show(e.detail(), 8000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
       reload.setVisible(true);
     }
   }

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.tenant.boundary.Tenants;
-import org.facematch.kernel.entity.Caller;
 import org.facematch.tenant.entity.TenantOverview;
 
 /** Creates a tenant: its id (the {@code tenant_id} claim its tokens will carry) and a name. */

@@ -19,13 +19,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.security.CurrentUser;
-import org.facematch.tenant.boundary.Tenants;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
+import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.TenantOverview;
 
 /** Support staff: every tenant, page by page, with face matching switched on or off here. */
@@ -52,19 +52,27 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     search.setValueChangeMode(ValueChangeMode.LAZY);
     search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
     create.setId("new-tenant");
-    create.addClickListener(click -> new TenantDialog(tenants, currentUser.caller(), this::created).open());
+    create.addClickListener(
+        click -> new TenantDialog(tenants, currentUser.caller(), this::created).open());
 
     grid.addColumn(TenantOverview::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(TenantOverview::id).setHeader("Id").setAutoWidth(true);
     grid.addComponentColumn(t -> status(t)).setHeader("Face matching");
     grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
-    grid.addColumn(t -> EngineChoice.label(t.modelVersion())).setHeader("Engine").setAutoWidth(true);
-    grid.addColumn(t -> String.format("%.2f / %.2f", t.verificationThreshold(), t.searchThreshold()))
+    grid.addColumn(t -> EngineChoice.label(t.modelVersion()))
+        .setHeader("Engine")
+        .setAutoWidth(true);
+    grid.addColumn(
+            t -> String.format("%.2f / %.2f", t.verificationThreshold(), t.searchThreshold()))
         .setHeader("Thresholds (verify / search)")
         .setAutoWidth(true);
     grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
     grid.setItems(
-        query -> withFaceCounts(tenants.list(currentUser.caller(), search.getValue(), query.getOffset(), query.getLimit())).stream(),
+        query ->
+            withFaceCounts(
+                tenants.list(
+                    currentUser.caller(), search.getValue(), query.getOffset(), query.getLimit()))
+                .stream(),
         query -> tenants.count(currentUser.caller(), search.getValue()));
 
     setSizeFull();
@@ -74,7 +82,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   /** {@code tenants?search=acme} opens the list filtered, so a filtered list can be linked. */
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
-    event.getLocation().getQueryParameters().getSingleParameter("search").ifPresent(search::setValue);
+    event
+        .getLocation()
+        .getQueryParameters()
+        .getSingleParameter("search")
+        .ifPresent(search::setValue);
   }
 
   private static Span status(TenantOverview tenant) {
@@ -84,9 +96,12 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private Button toggle(TenantOverview tenant) {
-    Button button = new Button(tenant.enabled() ? "Disable" : "Enable", click -> confirmToggle(tenant));
+    Button button =
+        new Button(tenant.enabled() ? "Disable" : "Enable", click -> confirmToggle(tenant));
     button.setId((tenant.enabled() ? "disable-" : "enable-") + tenant.id());
-    button.addThemeVariants(ButtonVariant.LUMO_SMALL, tenant.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+    button.addThemeVariants(
+        ButtonVariant.LUMO_SMALL,
+        tenant.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
     return button;
   }
 
@@ -114,7 +129,8 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private List<TenantOverview> withFaceCounts(List<TenantOverview> page) {
-    Map<String, Long> counts = faces.countsPerTenant(currentUser.caller(), page.stream().map(TenantOverview::id).toList());
+    Map<String, Long> counts =
+        faces.countsPerTenant(currentUser.caller(), page.stream().map(TenantOverview::id).toList());
     return page.stream().map(t -> t.withFaceCount(counts.getOrDefault(t.id(), 0L))).toList();
   }
 

@@ -14,8 +14,19 @@ class AuditCsvTest {
     StringBuilder csv = new StringBuilder(AuditCsv.HEADER);
     AuditCsv.append(
         csv,
-        List.of(new AuditEntry(7L, Instant.parse("2026-11-22T01:02:03.004Z"), "demo", "=cmd()", "SEARCH", "OK",
-            "a,b", 0.91, 15, "req-1", "status: \"In Review\"")));
+        List.of(
+            new AuditEntry(
+                7L,
+                Instant.parse("2026-11-22T01:02:03.004Z"),
+                "demo",
+                "=cmd()",
+                "SEARCH",
+                "OK",
+                "a,b",
+                0.91,
+                15,
+                "req-1",
+                "status: \"In Review\"")));
 
     assertThat(csv.toString().split("\r\n"))
         .containsExactly(

@@ -25,7 +25,6 @@ import org.facematch.admin.layout.MainLayout;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditFilter;
-import org.facematch.kernel.entity.Access;
 import org.facematch.kernel.entity.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,9 @@ class AuditViewTest {
         public List<AuditEntry> page(Caller actor, AuditFilter filter, int offset, int limit) {
           filters.add(filter);
           pages.add(offset + " " + limit);
-          return LongStream.range(offset, Math.min(EVENTS, offset + limit)).mapToObj(AuditViewTest::event).toList();
+          return LongStream.range(offset, Math.min(EVENTS, offset + limit))
+              .mapToObj(AuditViewTest::event)
+              .toList();
         }
 
         @Override
@@ -95,7 +96,13 @@ class AuditViewTest {
     assertThat(pages).contains("99950 50").allMatch(p -> Integer.parseInt(p.split(" ")[1]) <= 100);
     assertThat(filters.get(filters.size() - 1))
         .isEqualTo(
-            new AuditFilter("", "VERIFY", "", "client-1", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z")));
+            new AuditFilter(
+                "",
+                "VERIFY",
+                "",
+                "client-1",
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-22T00:00:00Z")));
   }
 
   @Test
@@ -116,6 +123,7 @@ class AuditViewTest {
   }
 
   static AuditEntry event(long id) {
-    return new AuditEntry(id, Instant.EPOCH, "demo", "client-1", "VERIFY", "OK", null, 0.9, 12, "r" + id, null);
+    return new AuditEntry(
+        id, Instant.EPOCH, "demo", "client-1", "VERIFY", "OK", null, 0.9, 12, "r" + id, null);
   }
 }

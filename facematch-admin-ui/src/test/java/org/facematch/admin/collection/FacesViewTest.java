@@ -1,9 +1,5 @@
 package org.facematch.admin.collection;
 
-import org.facematch.collection.boundary.Blacklist;
-import org.facematch.collection.entity.BlacklistState;
-import org.facematch.collection.entity.FaceImage;
-import org.facematch.collection.entity.RemovedFace;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -20,14 +16,17 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.BackgroundTasks;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.collection.boundary.Blacklist;
 import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.collection.entity.BlacklistState;
+import org.facematch.collection.entity.FaceImage;
 import org.facematch.collection.entity.FaceRow;
+import org.facematch.collection.entity.RemovedFace;
 import org.facematch.kernel.entity.Access;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.TenantId;
@@ -41,7 +40,8 @@ class FacesViewTest {
   final FaceCollections catalog =
       new FaceCollections() {
         @Override
-        public List<FaceRow> page(Caller actor, TenantId tenantId, String sessionFilter, int offset, int limit) {
+        public List<FaceRow> page(
+            Caller actor, TenantId tenantId, String sessionFilter, int offset, int limit) {
           Access.OWN_TENANT.check(actor, tenantId);
           calls.add("page " + tenantId + " " + offset + " " + limit);
           return IntStream.range(offset, Math.min(5000, offset + limit))
@@ -96,7 +96,9 @@ class FacesViewTest {
   void openFacesAsTenantAdmin() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(FacesView.class, () -> new FacesView(catalog, blacklist, inline, ConsoleUi.currentUser()))
+        .with(
+            FacesView.class,
+            () -> new FacesView(catalog, blacklist, inline, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     UI.getCurrent().navigate(FacesView.class);
@@ -139,10 +141,15 @@ class FacesViewTest {
   void bulkDeletesASessionInTheBackgroundWithProgress() {
     Button deleteSession = _get(Button.class, spec -> spec.withId("delete-session"));
     assertThat(deleteSession.isEnabled()).isFalse();
-    _setValue(_get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("session-filter")), "kyc-1");
+    _setValue(
+        _get(
+            com.vaadin.flow.component.textfield.TextField.class,
+            spec -> spec.withId("session-filter")),
+        "kyc-1");
     _click(deleteSession);
     ConfirmDialog confirm = _get(ConfirmDialog.class);
-    assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Delete all 3 faces of session kyc-1?");
+    assertThat(ConfirmDialogKt.getHeader(confirm))
+        .isEqualTo("Delete all 3 faces of session kyc-1?");
     ConfirmDialogKt._fireConfirm(confirm);
     com.github.mvysny.kaributesting.v10.MockVaadin.runUIQueue();
 

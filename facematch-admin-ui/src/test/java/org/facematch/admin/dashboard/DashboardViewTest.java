@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
-import org.facematch.kernel.entity.Caller;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.OperationCount;
 import org.facematch.collection.boundary.FaceCollections;
@@ -42,10 +41,12 @@ class DashboardViewTest {
   final AuditLog audit =
       new AuditLog() {
         @Override
-        public List<OperationCount> operationsSince(Caller actor, TenantId tenantId, Instant since) {
+        public List<OperationCount> operationsSince(
+            Caller actor, TenantId tenantId, Instant since) {
           Access.SUPPORT_OR_OWN_TENANT.check(actor, tenantId);
           return List.of(
-              new OperationCount("SEARCH", "OK", 30), new OperationCount("SEARCH", "NO_FACE_DETECTED", 10),
+              new OperationCount("SEARCH", "OK", 30),
+              new OperationCount("SEARCH", "NO_FACE_DETECTED", 10),
               new OperationCount("VERIFY", "OK", 5));
         }
       };
@@ -67,7 +68,8 @@ class DashboardViewTest {
   @Test
   void tenantAdminSeesOwnNumbersAndAChartBarPerOperation() {
     open(ConsoleUi.DEMO_ADMIN);
-    assertThat(_get(Paragraph.class, spec -> spec.withId("face-counts")).getText()).isEqualTo("42 faces, 3 blacklisted");
+    assertThat(_get(Paragraph.class, spec -> spec.withId("face-counts")).getText())
+        .isEqualTo("42 faces, 3 blacklisted");
     assertThat(_find(Div.class, spec -> spec.withClasses("chart-row")))
         .extracting(row -> row.getElement().getTextRecursively())
         .containsExactly("SEARCH 30 ok, 10 failed", "VERIFY 5 ok");

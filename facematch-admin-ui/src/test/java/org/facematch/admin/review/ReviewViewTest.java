@@ -1,7 +1,5 @@
 package org.facematch.admin.review;
 
-import org.facematch.review.entity.ProbeImage;
-import org.facematch.review.entity.ReviewDecision;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -21,11 +19,13 @@ import java.util.Optional;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.review.boundary.Reviews;
-import org.facematch.review.entity.ReviewSummary;
 import org.facematch.kernel.entity.Access;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.TenantId;
+import org.facematch.review.boundary.Reviews;
+import org.facematch.review.entity.ProbeImage;
+import org.facematch.review.entity.ReviewDecision;
+import org.facematch.review.entity.ReviewSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,23 @@ class ReviewViewTest {
   final Reviews reviews =
       new Reviews() {
         @Override
-        public List<ReviewSummary> page(Caller actor, TenantId tenantId, boolean decided, int offset, int limit) {
+        public List<ReviewSummary> page(
+            Caller actor, TenantId tenantId, boolean decided, int offset, int limit) {
           Access.OWN_TENANT.check(actor, tenantId);
           return offset > 0 || decided
               ? List.of()
-              : List.of(new ReviewSummary(11L, Instant.EPOCH, "Declined", "FACE_IN_BLACKLIST", "f-1", "s-1", 0.93, "OPEN", null, null));
+              : List.of(
+                  new ReviewSummary(
+                      11L,
+                      Instant.EPOCH,
+                      "Declined",
+                      "FACE_IN_BLACKLIST",
+                      "f-1",
+                      "s-1",
+                      0.93,
+                      "OPEN",
+                      null,
+                      null));
         }
 
         @Override
@@ -70,7 +82,9 @@ class ReviewViewTest {
   void openQueue() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(ReviewView.class, () -> new ReviewView(reviews, new FaceCollections(), ConsoleUi.currentUser()))
+        .with(
+            ReviewView.class,
+            () -> new ReviewView(reviews, new FaceCollections(), ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     UI.getCurrent().navigate(ReviewView.class);
@@ -87,7 +101,9 @@ class ReviewViewTest {
     Grid<ReviewSummary> grid = _get(Grid.class);
     grid.select(GridKt._get(grid, 0));
 
-    assertThat(_find(Image.class)).extracting(Image::getAlt).contains(Optional.of("Search image"), Optional.of("Matched face (session s-1)"));
+    assertThat(_find(Image.class))
+        .extracting(Image::getAlt)
+        .contains(Optional.of("Search image"), Optional.of("Matched face (session s-1)"));
     _setValue(_get(TextField.class, spec -> spec.withId("review-note")), "same person");
     _click(_get(Button.class, spec -> spec.withId("confirm-review")));
 

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 import org.facematch.tenant.boundary.ConsoleAccounts;
-import org.facematch.kernel.entity.Access;
-import org.facematch.kernel.entity.Caller;
 import org.facematch.tenant.entity.ConsoleLogin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,13 +41,16 @@ class ConsoleUsersViewTest {
         }
 
         @Override
-        public ConsoleLogin create(Caller actor, String username, String password, String role, String tenantId) {
+        public ConsoleLogin create(
+            Caller actor, String username, String password, String role, String tenantId) {
           Access.SUPPORT.check(actor, null);
           if (password.length() < MIN_PASSWORD) {
-            throw new FaceMatchException(Problem.INVALID_PARAMETER, "The password needs at least 12 characters");
+            throw new FaceMatchException(
+                Problem.INVALID_PARAMETER, "The password needs at least 12 characters");
           }
           created.add(username + " " + role + " " + tenantId + " by " + actor.name());
-          return new ConsoleLogin(username, role, tenantId, true, null, java.time.Instant.EPOCH, actor.name());
+          return new ConsoleLogin(
+              username, role, tenantId, true, null, java.time.Instant.EPOCH, actor.name());
         }
       };
 
@@ -75,7 +78,8 @@ class ConsoleUsersViewTest {
     NotificationsKt.expectNotifications("The password needs at least 12 characters");
     assertThat(created).isEmpty();
 
-    _setValue(_get(PasswordField.class, spec -> spec.withId("new-password")), "long enough password");
+    _setValue(
+        _get(PasswordField.class, spec -> spec.withId("new-password")), "long enough password");
     _click(_get(Button.class, spec -> spec.withId("create-user")));
     assertThat(created).containsExactly("alice tenant-admin demo by sam-support");
   }

@@ -10,11 +10,11 @@ import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.collection.FacesView;
 import org.facematch.admin.dashboard.DashboardView;
 import org.facematch.admin.layout.BackgroundTasks;
-import org.facematch.audit.boundary.AuditLog;
-import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.admin.layout.MainLayout;
 import org.facematch.admin.tenant.SettingsView;
 import org.facematch.admin.tenant.TenantsView;
+import org.facematch.audit.boundary.AuditLog;
+import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.tenant.boundary.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +30,26 @@ class ViewAccessTest {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(LoginView.class, () -> new LoginView(ConsoleUi.currentUser()))
-        .with(DashboardView.class, () -> new DashboardView(ConsoleUi.currentUser(), new FaceCollections(), new AuditLog()))
-        .with(TenantsView.class, () -> new TenantsView(refusingBoundary, new FaceCollections(), ConsoleUi.currentUser()))
+        .with(
+            DashboardView.class,
+            () -> new DashboardView(ConsoleUi.currentUser(), new FaceCollections(), new AuditLog()))
+        .with(
+            TenantsView.class,
+            () -> new TenantsView(refusingBoundary, new FaceCollections(), ConsoleUi.currentUser()))
         .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
-        .with(ConsoleUsersView.class, () -> new ConsoleUsersView(new org.facematch.tenant.boundary.ConsoleAccounts(), ConsoleUi.currentUser()))
-        .with(FacesView.class, () -> new FacesView(new FaceCollections(), new org.facematch.collection.boundary.Blacklist(), new BackgroundTasks(), ConsoleUi.currentUser()))
+        .with(
+            ConsoleUsersView.class,
+            () ->
+                new ConsoleUsersView(
+                    new org.facematch.tenant.boundary.ConsoleAccounts(), ConsoleUi.currentUser()))
+        .with(
+            FacesView.class,
+            () ->
+                new FacesView(
+                    new FaceCollections(),
+                    new org.facematch.collection.boundary.Blacklist(),
+                    new BackgroundTasks(),
+                    ConsoleUi.currentUser()))
         .start();
     ConsoleAccessControl accessControl = new ConsoleAccessControl();
     accessControl.setLoginView(LoginView.class);
@@ -74,9 +89,11 @@ class ViewAccessTest {
   }
 
   /** Karibu's access-denied error view fails loudly, naming Vaadin's AccessDeniedException. */
-  private static void assertDenied(String location, Class<? extends com.vaadin.flow.component.Component> view) {
+  private static void assertDenied(
+      String location, Class<? extends com.vaadin.flow.component.Component> view) {
     UI.getCurrent().navigate(location);
-    assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain()).noneMatch(view::isInstance);
+    assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain())
+        .noneMatch(view::isInstance);
     assertThatThrownBy(() -> _assertNone(view)).hasMessageContaining("AccessDeniedException");
   }
 }

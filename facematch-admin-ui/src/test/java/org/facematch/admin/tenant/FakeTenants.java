@@ -3,16 +3,16 @@ package org.facematch.admin.tenant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.facematch.audit.entity.AuditNote;
+import org.facematch.engine.entity.EngineChoice;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
-import org.facematch.tenant.boundary.Tenants;
-import org.facematch.kernel.entity.Access;
-import org.facematch.audit.entity.AuditNote;
-import org.facematch.kernel.entity.Caller;
-import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.TenantId;
-import org.facematch.tenant.entity.TenantOverview;
 import org.facematch.kernel.entity.TenantSettings;
+import org.facematch.tenant.boundary.Tenants;
+import org.facematch.tenant.entity.TenantOverview;
 import org.facematch.tenant.entity.VersionedSettings;
 
 /** The boundary without a database: a fixed number of tenants, and every call remembered. */
@@ -29,7 +29,10 @@ class FakeTenants extends Tenants {
     Access.SUPPORT.check(actor, null);
     calls.add("list " + nameFilter + " " + offset + " " + limit);
     return IntStream.range(offset, Math.min(tenants, offset + limit))
-        .mapToObj(i -> new TenantOverview("t" + i, "Tenant " + i, i % 2 == 0, i, EngineChoice.LOCAL.id(), 0.6, 0.8))
+        .mapToObj(
+            i ->
+                new TenantOverview(
+                    "t" + i, "Tenant " + i, i % 2 == 0, i, EngineChoice.LOCAL.id(), 0.6, 0.8))
         .toList();
   }
 
@@ -70,11 +73,21 @@ class FakeTenants extends Tenants {
   }
 
   @Override
-  public VersionedSettings update(Caller actor, TenantId tenantId, TenantSettings wanted, long expectedVersion) {
+  public VersionedSettings update(
+      Caller actor, TenantId tenantId, TenantSettings wanted, long expectedVersion) {
     Access.SUPPORT_OR_OWN_TENANT.check(actor, tenantId);
-    calls.add("update " + tenantId + " v" + expectedVersion + " " + wanted.verificationThreshold() + " " + wanted.maxFacesPerUser());
+    calls.add(
+        "update "
+            + tenantId
+            + " v"
+            + expectedVersion
+            + " "
+            + wanted.verificationThreshold()
+            + " "
+            + wanted.maxFacesPerUser());
     if (someoneElseSaved) {
-      throw new FaceMatchException(Problem.CONCURRENT_CHANGE, "Someone else changed these settings meanwhile.");
+      throw new FaceMatchException(
+          Problem.CONCURRENT_CHANGE, "Someone else changed these settings meanwhile.");
     }
     stored = wanted;
     version++;

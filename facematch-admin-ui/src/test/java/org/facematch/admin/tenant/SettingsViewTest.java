@@ -37,20 +37,23 @@ class SettingsViewTest {
 
   @Test
   void refusesThresholdsOutsideZeroToOneAndFacesOutsideOneToHundred() {
-    NumberField verification = _get(NumberField.class, spec -> spec.withId("verification_threshold"));
+    NumberField verification =
+        _get(NumberField.class, spec -> spec.withId("verification_threshold"));
     _setValue(verification, 1.5);
     _setValue(_get(IntegerField.class, spec -> spec.withId("max_faces_per_user")), 0);
     _click(_get(Button.class, spec -> spec.withId("save-settings")));
 
     assertThat(verification.isInvalid()).isTrue();
     assertThat(verification.getErrorMessage()).isEqualTo("Must be between 0 and 1");
-    assertThat(_get(IntegerField.class, spec -> spec.withId("max_faces_per_user")).isInvalid()).isTrue();
+    assertThat(_get(IntegerField.class, spec -> spec.withId("max_faces_per_user")).isInvalid())
+        .isTrue();
     assertThat(tenants.calls).noneMatch(call -> call.startsWith("update"));
   }
 
   @Test
   void savesWithTheVersionItReadAndExplainsTheThreshold() {
-    NumberField verification = _get(NumberField.class, spec -> spec.withId("verification_threshold"));
+    NumberField verification =
+        _get(NumberField.class, spec -> spec.withId("verification_threshold"));
     assertThat(verification.getHelperText()).contains("1 in 1,000");
     _setValue(verification, 0.85);
     assertThat(verification.getHelperText()).contains("none of 79,690 impostor pairs");

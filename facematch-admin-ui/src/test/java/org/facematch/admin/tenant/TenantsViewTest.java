@@ -1,11 +1,5 @@
 package org.facematch.admin.tenant;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.facematch.collection.boundary.FaceCollections;
-import org.facematch.kernel.entity.Access;
-import org.facematch.kernel.entity.Caller;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -18,8 +12,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +94,7 @@ class TenantsViewTest {
     _setValue(_get(TextField.class, spec -> spec.withId("tenant-id")), "acme");
     _click(_get(Button.class, spec -> spec.withId("create-tenant")));
     assertThat(tenants.calls).contains("create acme Acme Bank by sam-support");
-    assertThat(_get(TextField.class, spec -> spec.withId("tenant-search")).getValue()).isEqualTo("acme");
+    assertThat(_get(TextField.class, spec -> spec.withId("tenant-search")).getValue())
+        .isEqualTo("acme");
   }
 }

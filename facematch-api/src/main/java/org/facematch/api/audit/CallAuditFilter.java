@@ -27,8 +27,8 @@ import org.facematch.kernel.entity.TenantId;
  * One audit event per API call. An operation that reaches the domain is audited by its boundary's
  * interceptor; a request that ended before that (refused token or permission, malformed body,
  * unknown path or method) is written here with its problem code, under its operation, or {@link
- * Operation#UNKNOWN} when it matched none. Every response carries the request id the event is
- * filed under: the client's {@code X-Request-Id} when it sent a usable one.
+ * Operation#UNKNOWN} when it matched none. Every response carries the request id the event is filed
+ * under: the client's {@code X-Request-Id} when it sent a usable one.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -66,7 +66,14 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
     try {
       log.writeAlone(
           new AuditRecord(
-              audit.requestId(), tenant, caller.subject().orElse(null), operation.code(), outcome(response), List.of(), null, null,
+              audit.requestId(),
+              tenant,
+              caller.subject().orElse(null),
+              operation.code(),
+              outcome(response),
+              List.of(),
+              null,
+              null,
               operation == Operation.UNKNOWN ? request.getMethod() + " of no operation" : null));
     } catch (RuntimeException e) {
       LOGGER.log(Level.ERROR, "Could not audit request " + audit.requestId(), e);

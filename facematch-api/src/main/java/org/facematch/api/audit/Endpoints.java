@@ -26,7 +26,12 @@ public final class Endpoints {
 
   static final String APPLICATION_PATH = "/kyc/";
   static final List<Class<?>> RESOURCES =
-      List.of(MatchesResource.class, FacesResource.class, CollectionsResource.class, BlacklistResource.class, UploadUrlsResource.class);
+      List.of(
+          MatchesResource.class,
+          FacesResource.class,
+          CollectionsResource.class,
+          BlacklistResource.class,
+          UploadUrlsResource.class);
 
   private record Endpoint(String method, Pattern path, Operation operation) {}
 
@@ -34,7 +39,10 @@ public final class Endpoints {
 
   private Endpoints() {}
 
-  /** The operation an HTTP method and request path ask for; {@link Operation#UNKNOWN} for anything else. */
+  /**
+   * The operation an HTTP method and request path ask for; {@link Operation#UNKNOWN} for anything
+   * else.
+   */
   public static Operation operation(String method, String path) {
     return ENDPOINTS.stream()
         .filter(e -> e.method().equals(method) && e.path().matcher(path).matches())
@@ -49,11 +57,20 @@ public final class Endpoints {
       String base = resource.getAnnotation(Path.class).value();
       for (Method m : resource.getMethods()) {
         Performs performs = m.getAnnotation(Performs.class);
-        Optional<String> http = Arrays.stream(m.getAnnotations()).map(Endpoints::httpMethod).flatMap(Optional::stream).findFirst();
+        Optional<String> http =
+            Arrays.stream(m.getAnnotations())
+                .map(Endpoints::httpMethod)
+                .flatMap(Optional::stream)
+                .findFirst();
         if (performs != null && http.isPresent()) {
-          String sub = m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : "";
+          String sub =
+              m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : "";
           String template = (APPLICATION_PATH + base + sub).replaceAll("/+", "/");
-          endpoints.add(new Endpoint(http.get(), Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), performs.value()));
+          endpoints.add(
+              new Endpoint(
+                  http.get(),
+                  Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")),
+                  performs.value()));
         }
       }
     }
@@ -61,6 +78,7 @@ public final class Endpoints {
   }
 
   private static Optional<String> httpMethod(Annotation annotation) {
-    return Optional.ofNullable(annotation.annotationType().getAnnotation(HttpMethod.class)).map(HttpMethod::value);
+    return Optional.ofNullable(annotation.annotationType().getAnnotation(HttpMethod.class))
+        .map(HttpMethod::value);
   }
 }

@@ -27,13 +27,15 @@ public class BlacklistResource {
   @Performs(BLACKLIST)
   @Operation(
       summary = "Put a registered face on the tenant's blacklist",
-      description = "Idempotent: a face already on the blacklist keeps its first reason, time and actor.")
+      description =
+          "Idempotent: a face already on the blacklist keeps its first reason, time and actor.")
   @APIResponse(responseCode = "200", description = "The face's blacklist state")
-  @APIResponse(responseCode = "403", description = "FEATURE_NOT_ENABLED when enable_blacklist is false")
+  @APIResponse(
+      responseCode = "403",
+      description = "FEATURE_NOT_ENABLED when enable_blacklist is false")
   @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND")
   public BlacklistResponse blacklist(BlacklistRequest request) {
     RequestBodies.required(request);
-    return BlacklistResponse.from(
-        blacklist.add(caller.get(), request.faceId(), request.reason()));
+    return BlacklistResponse.from(blacklist.add(caller.get(), request.faceId(), request.reason()));
   }
 }

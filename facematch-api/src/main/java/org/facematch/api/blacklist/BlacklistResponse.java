@@ -5,7 +5,11 @@ import org.facematch.collection.entity.BlacklistState;
 
 @Schema(name = "BlacklistResponse")
 public record BlacklistResponse(
-    String faceId, boolean isBlacklisted, String blacklistReason, String blacklistedAt, String blacklistedBy) {
+    String faceId,
+    boolean isBlacklisted,
+    String blacklistReason,
+    String blacklistedAt,
+    String blacklistedBy) {
 
   static BlacklistResponse from(BlacklistState state) {
     return new BlacklistResponse(

@@ -8,15 +8,22 @@ public record CollectionStatusResponse(
     @Schema(example = "facematch-acme") String collectionName,
     @Schema(example = "1204") long faceCount,
     @Schema(example = "ACTIVE") String status,
-    @Schema(description = "The engine serving the tenant: its model_version setting", example = "faceplugin-0.0.1")
+    @Schema(
+            description = "The engine serving the tenant: its model_version setting",
+            example = "faceplugin-0.0.1")
         String engine,
     @Schema(
-            description = "The model behind the scores as the engine reports it (for Rekognition, the collection's FaceModelVersion)",
+            description =
+                "The model behind the scores as the engine reports it (for Rekognition, the collection's FaceModelVersion)",
             example = "faceplugin-0.0.1")
         String modelVersion) {
 
   static CollectionStatusResponse from(CollectionStatus status) {
     return new CollectionStatusResponse(
-        status.collectionName(), status.faceCount(), status.status(), status.engine(), status.modelVersion());
+        status.collectionName(),
+        status.faceCount(),
+        status.status(),
+        status.engine(),
+        status.modelVersion());
   }
 }

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.Performs;
 import org.facematch.api.ImageFormats;
+import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.RequestCaller;
 import org.facematch.collection.boundary.FaceCollections;
@@ -66,8 +66,13 @@ public class FacesResource {
                           "{\"face_id\":\"3c33d254-fb24-4d0f-9e70-bdc1a7d67609\",\"rekognition_face_id\":\"3c33d254-fb24-4d0f-9e70-bdc1a7d67609\","
                               + "\"s3_key\":\"tenants/acme/faces/3c33d254-fb24-4d0f-9e70-bdc1a7d67609.jpg\",\"quality\":0.97,\"warnings\":[],"
                               + "\"message\":\"Face registered\"}")))
-  @APIResponse(responseCode = "400", description = "INVALID_PARAMETER, INVALID_IMAGE, NO_FACE_DETECTED, FACE_TOO_SMALL, MAX_FACES_EXCEEDED, ...")
-  @APIResponse(responseCode = "503", description = "STORAGE_UNAVAILABLE or ENGINE_UNAVAILABLE; nothing was stored, retry")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "INVALID_PARAMETER, INVALID_IMAGE, NO_FACE_DETECTED, FACE_TOO_SMALL, MAX_FACES_EXCEEDED, ...")
+  @APIResponse(
+      responseCode = "503",
+      description = "STORAGE_UNAVAILABLE or ENGINE_UNAVAILABLE; nothing was stored, retry")
   public Response register(RegisterRequest request) {
     RequestBodies.required(request);
     var face =
@@ -87,6 +92,10 @@ public class FacesResource {
   @APIResponse(responseCode = "404", description = "FACE_NOT_FOUND (also for other tenants' faces)")
   public JsonObject deleteFace(@PathParam("face_id") String faceId) {
     collections.delete(caller.get(), faceId);
-    return Json.createObjectBuilder().add("face_id", faceId).add("deleted", true).add("message", "Face deleted").build();
+    return Json.createObjectBuilder()
+        .add("face_id", faceId)
+        .add("deleted", true)
+        .add("message", "Face deleted")
+        .build();
   }
 }

@@ -8,7 +8,10 @@ import org.facematch.collection.entity.RegisteredFace;
 @Schema(name = "RegisterResponse")
 public record RegisterResponse(
     String faceId,
-    @Schema(description = "The engine's id for the face: Rekognition's FaceId, or face_id on the local engine") String rekognitionFaceId,
+    @Schema(
+            description =
+                "The engine's id for the face: Rekognition's FaceId, or face_id on the local engine")
+        String rekognitionFaceId,
     @JsonbProperty("s3_key") String s3Key,
     double quality,
     List<String> warnings,

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.facematch.api.Performs;
 import org.facematch.api.ImageFormats;
+import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.RequestCaller;
 import org.facematch.api.problem.ProblemDocument;
@@ -47,10 +47,12 @@ public class MatchesResource {
               examples = {
                 @ExampleObject(
                     name = "base64",
-                    value = "{\"image_format\":\"base64\",\"source_image\":\"/9j/4AAQSkZJRg...\",\"target_image\":\"/9j/4AAQSkZJRg...\"}"),
+                    value =
+                        "{\"image_format\":\"base64\",\"source_image\":\"/9j/4AAQSkZJRg...\",\"target_image\":\"/9j/4AAQSkZJRg...\"}"),
                 @ExampleObject(
                     name = "s3",
-                    value = "{\"image_format\":\"s3\",\"source_image\":\"s3://facematch/tenants/acme/uploads/1.jpg\",\"target_image\":\"s3://facematch/tenants/acme/uploads/2.jpg\",\"threshold\":0.7}")
+                    value =
+                        "{\"image_format\":\"s3\",\"source_image\":\"s3://facematch/tenants/acme/uploads/1.jpg\",\"target_image\":\"s3://facematch/tenants/acme/uploads/2.jpg\",\"threshold\":0.7}")
               }))
   @APIResponse(
       responseCode = "200",
@@ -61,11 +63,16 @@ public class MatchesResource {
               examples =
                   @ExampleObject(
                       name = "match",
-                      value = "{\"is_match\":true,\"similarity_score\":0.9407,\"confidence\":0.9991,\"threshold\":0.6,\"processing_time_ms\":41,\"raw_score\":0.6532,\"model_version\":\"faceplugin-0.0.1\",\"warnings\":[]}")))
+                      value =
+                          "{\"is_match\":true,\"similarity_score\":0.9407,\"confidence\":0.9991,\"threshold\":0.6,\"processing_time_ms\":41,\"raw_score\":0.6532,\"model_version\":\"faceplugin-0.0.1\",\"warnings\":[]}")))
   @APIResponse(
       responseCode = "400",
-      description = "INVALID_PARAMETER, MALFORMED_REQUEST, INVALID_IMAGE, IMAGE_TOO_LARGE, IMAGE_NOT_FOUND, NO_FACE_DETECTED, FACE_TOO_SMALL",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
+      description =
+          "INVALID_PARAMETER, MALFORMED_REQUEST, INVALID_IMAGE, IMAGE_TOO_LARGE, IMAGE_NOT_FOUND, NO_FACE_DETECTED, FACE_TOO_SMALL",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDocument.class)))
   public VerifyResponse verify(VerifyRequest request) {
     long begin = System.nanoTime();
     VerifyRequest r = RequestBodies.required(request);
@@ -100,7 +107,8 @@ public class MatchesResource {
               examples =
                   @ExampleObject(
                       name = "new applicant",
-                      value = "{\"image_format\":\"base64\",\"image\":\"/9j/4AAQSkZJRg...\",\"max_results\":10,\"session_id\":\"kyc-000456\"}")))
+                      value =
+                          "{\"image_format\":\"base64\",\"image\":\"/9j/4AAQSkZJRg...\",\"max_results\":10,\"session_id\":\"kyc-000456\"}")))
   @APIResponse(
       responseCode = "200",
       description = "Matches and report",
@@ -119,8 +127,12 @@ public class MatchesResource {
                               + "\"additional_data\":{\"count\":1,\"faces\":[{\"face_id\":\"3c33d254-fb24-4d0f-9e70-bdc1a7d67609\",\"similarity\":0.94}]}}]}")))
   @APIResponse(
       responseCode = "400",
-      description = "INVALID_PARAMETER, MALFORMED_REQUEST, INVALID_IMAGE, IMAGE_TOO_LARGE, IMAGE_NOT_FOUND, NO_FACE_DETECTED, FACE_TOO_SMALL",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDocument.class)))
+      description =
+          "INVALID_PARAMETER, MALFORMED_REQUEST, INVALID_IMAGE, IMAGE_TOO_LARGE, IMAGE_NOT_FOUND, NO_FACE_DETECTED, FACE_TOO_SMALL",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(implementation = ProblemDocument.class)))
   public SearchResponse search(SearchRequest request) {
     long begin = System.nanoTime();
     SearchRequest r = RequestBodies.required(request);

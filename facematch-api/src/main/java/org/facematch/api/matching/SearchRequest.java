@@ -4,7 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "SearchRequest")
 public record SearchRequest(
-    @Schema(required = true, enumeration = {"base64", "s3"}) String imageFormat,
+    @Schema(
+            required = true,
+            enumeration = {"base64", "s3"})
+        String imageFormat,
     @Schema(required = true, description = "Base64 image or s3_uri") String image,
     @Schema(description = "1-100", defaultValue = "10") Integer maxResults,
     @Schema(description = "0-1; overrides the tenant's search_threshold") Double threshold,

@@ -22,11 +22,20 @@ public record SearchResponse(
 
   @Schema(name = "SearchMatch")
   public record Match(
-      String faceId, String sessionId, double similarity, JsonValue metadata, boolean isBlacklisted, String blacklistReason) {}
+      String faceId,
+      String sessionId,
+      double similarity,
+      JsonValue metadata,
+      boolean isBlacklisted,
+      String blacklistReason) {}
 
   @Schema(name = "SearchWarning")
   public record Warning(
-      String risk, Map<String, Object> additionalData, String logType, String shortDescription, String longDescription) {}
+      String risk,
+      Map<String, Object> additionalData,
+      String logType,
+      String shortDescription,
+      String longDescription) {}
 
   static SearchResponse from(SearchReport report, long searchTimeMs) {
     return new SearchResponse(
@@ -46,10 +55,17 @@ public record SearchResponse(
         metadata = reader.readValue();
       }
     }
-    return new Match(m.faceId(), m.sessionId(), VerifyResponse.round(m.similarity()), metadata, m.blacklisted(), m.blacklistReason());
+    return new Match(
+        m.faceId(),
+        m.sessionId(),
+        VerifyResponse.round(m.similarity()),
+        metadata,
+        m.blacklisted(),
+        m.blacklistReason());
   }
 
   private static Warning warning(ReportWarning w) {
-    return new Warning(w.risk(), w.additionalData(), w.logType(), w.shortDescription(), w.longDescription());
+    return new Warning(
+        w.risk(), w.additionalData(), w.logType(), w.shortDescription(), w.longDescription());
   }
 }

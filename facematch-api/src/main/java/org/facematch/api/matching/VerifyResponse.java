@@ -11,7 +11,10 @@ public record VerifyResponse(
     @Schema(description = "Lower detection confidence of the two faces, 0-1") double confidence,
     double threshold,
     long processingTimeMs,
-    @Schema(description = "The engine's raw score: cosine for the local engine, 0-100 similarity for Rekognition") double rawScore,
+    @Schema(
+            description =
+                "The engine's raw score: cosine for the local engine, 0-100 similarity for Rekognition")
+        double rawScore,
     String modelVersion,
     List<ImageWarningResponse> warnings) {
 

@@ -27,7 +27,8 @@ import org.facematch.kernel.entity.Problem;
 public class ContainerErrorServlet extends HttpServlet {
 
   static final String PATH = "/container-error";
-  private static final System.Logger LOGGER = System.getLogger(ContainerErrorServlet.class.getName());
+  private static final System.Logger LOGGER =
+      System.getLogger(ContainerErrorServlet.class.getName());
 
   @Inject AuditLog log;
 
@@ -40,7 +41,8 @@ public class ContainerErrorServlet extends HttpServlet {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String instance = uri != null ? uri.toString() : request.getRequestURI();
     URI base =
-        URI.create(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
+        URI.create(
+            request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
 
     String requestId = RequestIds.of(request.getHeader(CallAuditFilter.REQUEST_ID));
     if (instance.startsWith("/kyc/")) {
@@ -54,13 +56,25 @@ public class ContainerErrorServlet extends HttpServlet {
     if (problem == Problem.UNAUTHENTICATED) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    response.getWriter().write(ProblemResponses.body(problem, detailFor(problem), base, instance).toString());
+    response
+        .getWriter()
+        .write(ProblemResponses.body(problem, detailFor(problem), base, instance).toString());
   }
 
   /** Refusals before JAX-RS (a token the container rejected) are audited like any other call. */
   private void audited(String requestId, Operation operation, Problem problem) {
     try {
-      log.writeAlone(new AuditRecord(requestId, null, null, operation.code(), problem.code(), List.of(), null, null, null));
+      log.writeAlone(
+          new AuditRecord(
+              requestId,
+              null,
+              null,
+              operation.code(),
+              problem.code(),
+              List.of(),
+              null,
+              null,
+              null));
     } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.ERROR, "Could not audit request " + requestId, e);
     }
@@ -70,7 +84,8 @@ public class ContainerErrorServlet extends HttpServlet {
     return switch (status) {
       case 400 -> Problem.MALFORMED_REQUEST;
       case 401 -> Problem.UNAUTHENTICATED;
-      case 403 -> request.getUserPrincipal() == null ? Problem.UNAUTHENTICATED : Problem.PERMISSION_DENIED;
+      case 403 ->
+          request.getUserPrincipal() == null ? Problem.UNAUTHENTICATED : Problem.PERMISSION_DENIED;
       case 404 -> Problem.NOT_FOUND;
       case 405 -> Problem.METHOD_NOT_ALLOWED;
       case 406 -> Problem.NOT_ACCEPTABLE;

@@ -45,15 +45,20 @@ public class FallbackMapper implements ExceptionMapper<Throwable> {
       }
       // A database outage anywhere is a 503 the client may retry; the class is named, not
       // imported, because the API module stays clear of JPA.
-      if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("jakarta.persistence.")) {
+      if (t instanceof java.sql.SQLException
+          || t.getClass().getName().startsWith("jakarta.persistence.")) {
         String traceId = UUID.randomUUID().toString();
         LOGGER.log(Level.ERROR, "Database failure, trace id " + traceId + ": " + t.getMessage());
-        return problem(Problem.STORAGE_UNAVAILABLE, "The database is not available; nothing was changed. Retry; trace id " + traceId);
+        return problem(
+            Problem.STORAGE_UNAVAILABLE,
+            "The database is not available; nothing was changed. Retry; trace id " + traceId);
       }
       if (t instanceof WebApplicationException wae) {
         return WebApplicationExceptionMapper.render(wae, uriInfo, securityContext);
       }
-      if (!(t instanceof EJBException || t instanceof ProcessingException || t instanceof jakarta.transaction.RollbackException)) {
+      if (!(t instanceof EJBException
+          || t instanceof ProcessingException
+          || t instanceof jakarta.transaction.RollbackException)) {
         break;
       }
     }

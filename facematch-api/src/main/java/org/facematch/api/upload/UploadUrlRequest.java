@@ -4,7 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "UploadUrlRequest")
 public record UploadUrlRequest(
-    @Schema(required = true, enumeration = {"image/jpeg", "image/png", "image/webp"}, example = "image/jpeg")
+    @Schema(
+            required = true,
+            enumeration = {"image/jpeg", "image/png", "image/webp"},
+            example = "image/jpeg")
         String contentType,
     @Schema(description = "Optional; becomes part of the object key", example = "passport.jpg")
         String fileName,

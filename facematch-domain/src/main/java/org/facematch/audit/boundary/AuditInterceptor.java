@@ -23,10 +23,10 @@ import org.facematch.kernel.entity.Problem;
 import org.facematch.kernel.entity.TenantId;
 
 /**
- * The guard of every boundary operation, written once: checks the caller's {@link Access}, runs
- * the operation, and records it. A success is written in the operation's own transaction, so the
- * event commits or rolls back with what it describes; a failure is written in a transaction of its
- * own with the problem code it ended with, since the operation's transaction rolls back.
+ * The guard of every boundary operation, written once: checks the caller's {@link Access}, runs the
+ * operation, and records it. A success is written in the operation's own transaction, so the event
+ * commits or rolls back with what it describes; a failure is written in a transaction of its own
+ * with the problem code it ended with, since the operation's transaction rolls back.
  */
 @Audited(Operation.UNKNOWN)
 @Interceptor
@@ -48,7 +48,8 @@ public class AuditInterceptor {
     try {
       if (caller == null) {
         if (operation.access() != Access.ANYONE) {
-          throw new IllegalStateException(invocation.getMethod() + " performs " + operation + " without a Caller");
+          throw new IllegalStateException(
+              invocation.getMethod() + " performs " + operation + " without a Caller");
         }
       } else {
         operation.access().check(caller, target);
@@ -65,18 +66,29 @@ public class AuditInterceptor {
           log.writeAlone(record(operation, caller, target, outcomeOf(e), null, begin));
           written();
         } catch (RuntimeException auditFailure) {
-          LOGGER.log(Level.ERROR, "Could not audit the failed " + operation.code() + ": " + auditFailure);
+          LOGGER.log(
+              Level.ERROR, "Could not audit the failed " + operation.code() + ": " + auditFailure);
         }
       }
       throw e;
     }
   }
 
-  private AuditRecord record(Operation operation, Caller caller, TenantId target, String outcome, Object result, long begin) {
+  private AuditRecord record(
+      Operation operation,
+      Caller caller,
+      TenantId target,
+      String outcome,
+      Object result,
+      long begin) {
     AuditedOutcome facts = result instanceof AuditedOutcome o ? o : new AuditedOutcome() {};
     String tenant =
-        facts.auditedTenant()
-            .orElse(target != null ? target.value() : caller != null && caller.tenant() != null ? caller.tenant().value() : null);
+        facts
+            .auditedTenant()
+            .orElse(
+                target != null
+                    ? target.value()
+                    : caller != null && caller.tenant() != null ? caller.tenant().value() : null);
     return new AuditRecord(
         requestId(),
         tenant,
@@ -98,7 +110,8 @@ public class AuditInterceptor {
       if (t instanceof EJBAccessException) {
         return Problem.PERMISSION_DENIED.code();
       }
-      if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("jakarta.persistence.")) {
+      if (t instanceof java.sql.SQLException
+          || t.getClass().getName().startsWith("jakarta.persistence.")) {
         return Problem.STORAGE_UNAVAILABLE.code();
       }
     }
@@ -117,7 +130,10 @@ public class AuditInterceptor {
   }
 
   private static <T> Optional<T> argument(InvocationContext invocation, Class<T> type) {
-    return Arrays.stream(invocation.getParameters()).filter(type::isInstance).map(type::cast).findFirst();
+    return Arrays.stream(invocation.getParameters())
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst();
   }
 
   /** Background work in the console runs outside any HTTP request. */

@@ -16,15 +16,15 @@ import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditEvent;
 import org.facematch.audit.entity.AuditFilter;
 import org.facematch.audit.entity.AuditRecord;
-import org.facematch.audit.entity.OperationCount;
 import org.facematch.audit.entity.Operation;
+import org.facematch.audit.entity.OperationCount;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.TenantId;
 
 /**
- * The audit trail: one event per operation, allowed or refused, written by {@link
- * AuditInterceptor} (and by the API for requests refused before any operation), and read page by
- * page by the console. Tenant admins see only their own tenant's events, whatever filter they send.
+ * The audit trail: one event per operation, allowed or refused, written by {@link AuditInterceptor}
+ * (and by the API for requests refused before any operation), and read page by page by the console.
+ * Tenant admins see only their own tenant's events, whatever filter they send.
  */
 @Stateless
 public class AuditLog {
@@ -48,9 +48,14 @@ public class AuditLog {
   @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<AuditEntry> page(Caller actor, AuditFilter filter, int offset, int limit) {
-    return query(AuditEntry.class, "SELECT NEW " + AuditEntry.class.getName()
-            + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
-            + " e.processingMs, e.requestId, e.details) FROM AuditEvent e", scoped(actor, filter), " ORDER BY e.occurredAt DESC, e.id DESC")
+    return query(
+            AuditEntry.class,
+            "SELECT NEW "
+                + AuditEntry.class.getName()
+                + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
+                + " e.processingMs, e.requestId, e.details) FROM AuditEvent e",
+            scoped(actor, filter),
+            " ORDER BY e.occurredAt DESC, e.id DESC")
         .setFirstResult(offset)
         .setMaxResults(limit)
         .getResultList();
@@ -59,12 +64,14 @@ public class AuditLog {
   @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public int count(Caller actor, AuditFilter filter) {
-    return query(Long.class, "SELECT COUNT(e) FROM AuditEvent e", scoped(actor, filter), "").getSingleResult().intValue();
+    return query(Long.class, "SELECT COUNT(e) FROM AuditEvent e", scoped(actor, filter), "")
+        .getSingleResult()
+        .intValue();
   }
 
   /**
-   * Hands every matching event to {@code sink}, newest first, in pages walked by id so the cost
-   * per page stays flat however deep the export goes.
+   * Hands every matching event to {@code sink}, newest first, in pages walked by id so the cost per
+   * page stays flat however deep the export goes.
    */
   @Audited(Operation.READ_AUDIT_LOG)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -75,9 +82,15 @@ public class AuditLog {
       Map<String, Object> extra = new LinkedHashMap<>();
       extra.put("below", below);
       List<AuditEntry> page =
-          query(AuditEntry.class, "SELECT NEW " + AuditEntry.class.getName()
-                  + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
-                  + " e.processingMs, e.requestId, e.details) FROM AuditEvent e", scoped, " AND e.id < :below ORDER BY e.id DESC", extra)
+          query(
+                  AuditEntry.class,
+                  "SELECT NEW "
+                      + AuditEntry.class.getName()
+                      + "(e.id, e.occurredAt, e.tenantId, e.actor, e.operation, e.outcome, e.faceIds, e.similarity,"
+                      + " e.processingMs, e.requestId, e.details) FROM AuditEvent e",
+                  scoped,
+                  " AND e.id < :below ORDER BY e.id DESC",
+                  extra)
               .setMaxResults(EXPORT_PAGE)
               .getResultList();
       if (page.isEmpty()) {
@@ -97,7 +110,9 @@ public class AuditLog {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<OperationCount> operationsSince(Caller actor, TenantId tenantId, Instant since) {
     return em.createQuery(
-            "SELECT NEW " + OperationCount.class.getName() + "(e.operation, e.outcome, COUNT(e)) FROM AuditEvent e"
+            "SELECT NEW "
+                + OperationCount.class.getName()
+                + "(e.operation, e.outcome, COUNT(e)) FROM AuditEvent e"
                 + " WHERE e.tenantId = :tenant AND e.occurredAt >= :since GROUP BY e.operation, e.outcome"
                 + " ORDER BY e.operation, e.outcome",
             OperationCount.class)
@@ -114,7 +129,8 @@ public class AuditLog {
     return query(type, select, f, tail, Map.of());
   }
 
-  private <T> TypedQuery<T> query(Class<T> type, String select, AuditFilter f, String tail, Map<String, Object> extra) {
+  private <T> TypedQuery<T> query(
+      Class<T> type, String select, AuditFilter f, String tail, Map<String, Object> extra) {
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>(extra);
     where.add("1 = 1");
@@ -124,12 +140,14 @@ public class AuditLog {
     condition(where, params, "e.actor = :actor", "actor", f.actor());
     condition(where, params, "e.occurredAt >= :from", "from", f.from());
     condition(where, params, "e.occurredAt < :to", "to", f.to());
-    TypedQuery<T> query = em.createQuery(select + " WHERE " + String.join(" AND ", where) + tail, type);
+    TypedQuery<T> query =
+        em.createQuery(select + " WHERE " + String.join(" AND ", where) + tail, type);
     params.forEach(query::setParameter);
     return query;
   }
 
-  private static void condition(List<String> where, Map<String, Object> params, String clause, String name, Object value) {
+  private static void condition(
+      List<String> where, Map<String, Object> params, String clause, String name, Object value) {
     if (value == null || value instanceof String s && s.isBlank()) {
       return;
     }

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * The audit state of the current HTTP request: the id its event is filed under, and whether an
- * operation's interceptor has written the event already. The API writes an event itself only for
- * a request that ended before any boundary operation ran (refused token, unknown path, malformed
+ * operation's interceptor has written the event already. The API writes an event itself only for a
+ * request that ended before any boundary operation ran (refused token, unknown path, malformed
  * body).
  */
 @RequestScoped

@@ -51,7 +51,8 @@ public class AuditEvent {
     this.actor = truncate(record.actor() == null ? "anonymous" : record.actor(), 200);
     this.operation = record.operation();
     this.outcome = record.outcome();
-    this.faceIds = record.faceIds().isEmpty() ? null : truncate(String.join(",", record.faceIds()), 1000);
+    this.faceIds =
+        record.faceIds().isEmpty() ? null : truncate(String.join(",", record.faceIds()), 1000);
     this.similarity = record.similarity();
     this.processingMs = record.processingMs();
     this.requestId = record.requestId();

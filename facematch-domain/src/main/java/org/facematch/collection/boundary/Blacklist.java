@@ -35,10 +35,12 @@ public class Blacklist {
   public BlacklistState add(Caller caller, String faceId, String reason) {
     TenantId tenant = caller.actingTenant();
     if (!settingsOf(caller).enableBlacklist()) {
-      throw new FaceMatchException(Problem.FEATURE_NOT_ENABLED, "The blacklist is disabled for this tenant");
+      throw new FaceMatchException(
+          Problem.FEATURE_NOT_ENABLED, "The blacklist is disabled for this tenant");
     }
     if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "reason is required, at most " + MAX_REASON + " characters");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "reason is required, at most " + MAX_REASON + " characters");
     }
     Face face = faces.find(tenant, faceId);
     if (face.blacklist(reason.strip(), caller.name())) {
@@ -61,6 +63,8 @@ public class Blacklist {
 
   /** The API's caller carries the settings read for its request; the console's reads them now. */
   private TenantSettings settingsOf(Caller caller) {
-    return caller.settings() != null ? caller.settings() : tenants.settingsOf(caller.actingTenant()).orElseThrow();
+    return caller.settings() != null
+        ? caller.settings()
+        : tenants.settingsOf(caller.actingTenant()).orElseThrow();
   }
 }

@@ -47,10 +47,10 @@ import org.facematch.storage.control.StorageKeys;
 import org.facematch.tenant.entity.Tenant;
 
 /**
- * Each tenant's collection of registered faces, for the API's back ends (register, delete,
- * status) and the tenant's own admins in the console (list, look at, delete). A registration
- * either leaves its row, its image and its engine entry all in place, or none of them. Support
- * staff get counts, never faces.
+ * Each tenant's collection of registered faces, for the API's back ends (register, delete, status)
+ * and the tenant's own admins in the console (list, look at, delete). A registration either leaves
+ * its row, its image and its engine entry all in place, or none of them. Support staff get counts,
+ * never faces.
  */
 @Stateless
 public class FaceCollections {
@@ -83,17 +83,22 @@ public class FaceCollections {
                         .setParameter("tenantId", tenantId.value())
                         .getSingleResult());
     return new CollectionStatus(
-        NAME_PREFIX + tenantId.value(), count, CollectionStatus.ACTIVE, engine.modelId(), collection.modelVersion());
+        NAME_PREFIX + tenantId.value(),
+        count,
+        CollectionStatus.ACTIVE,
+        engine.modelId(),
+        collection.modelVersion());
   }
 
   /**
-   * Registers the subject of the image for a session. The engine enrols the face and the image
-   * goes to the object store; should anything after that fail (the session's limit, the
-   * database), both are undone once the transaction has rolled back. Once it has committed,
-   * {@link FaceEvent.Registered} puts the face into the local index.
+   * Registers the subject of the image for a session. The engine enrols the face and the image goes
+   * to the object store; should anything after that fail (the session's limit, the database), both
+   * are undone once the transaction has rolled back. Once it has committed, {@link
+   * FaceEvent.Registered} puts the face into the local index.
    */
   @Audited(Operation.REGISTER)
-  public RegisteredFace register(Caller caller, String sessionId, ImageInput image, String metadata) {
+  public RegisteredFace register(
+      Caller caller, String sessionId, ImageInput image, String metadata) {
     TenantSettings settings = caller.enabledSettings();
     TenantId tenantId = caller.tenant();
     if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
@@ -102,7 +107,8 @@ public class FaceCollections {
     }
     if (metadata != null && metadata.length() > MAX_METADATA_CHARS) {
       throw new FaceMatchException(
-          Problem.INVALID_PARAMETER, "metadata may hold at most " + MAX_METADATA_CHARS + " characters of JSON");
+          Problem.INVALID_PARAMETER,
+          "metadata may hold at most " + MAX_METADATA_CHARS + " characters of JSON");
     }
     FaceEngine engine = engines.of(settings.modelVersion());
     EngineImage loaded = images.load(tenantId, image, "image");
@@ -125,19 +131,31 @@ public class FaceCollections {
     int limit = tenant.settings().maxFacesPerUser();
     if (registered >= limit) {
       throw new FaceMatchException(
-          Problem.MAX_FACES_EXCEEDED, "Session " + sessionId + " already has " + registered + " of " + limit + " faces");
+          Problem.MAX_FACES_EXCEEDED,
+          "Session " + sessionId + " already has " + registered + " of " + limit + " faces");
     }
     try {
       em.persist(
-          new Face(faceId, tenantId.value(), sessionId, enrolment.engineFaceId(), key, metadata, engine.modelId(),
-              enrolment.template(), enrolment.quality()));
+          new Face(
+              faceId,
+              tenantId.value(),
+              sessionId,
+              enrolment.engineFaceId(),
+              key,
+              metadata,
+              engine.modelId(),
+              enrolment.template(),
+              enrolment.quality()));
       em.flush(); // a failing insert surfaces here, as a retryable error, not at commit
     } catch (PersistenceException e) {
       LOGGER.log(Level.WARNING, "Storing face " + faceId + " failed: " + e.getMessage());
-      throw new FaceMatchException(Problem.STORAGE_UNAVAILABLE, "The face could not be stored; nothing was kept. Retry later");
+      throw new FaceMatchException(
+          Problem.STORAGE_UNAVAILABLE,
+          "The face could not be stored; nothing was kept. Retry later");
     }
     events.fire(new FaceEvent.Registered(tenantId, faceId, engine.modelId(), enrolment.template()));
-    return new RegisteredFace(faceId, enrolment.engineFaceId(), key, enrolment.quality(), enrolment.warnings());
+    return new RegisteredFace(
+        faceId, enrolment.engineFaceId(), key, enrolment.quality(), enrolment.warnings());
   }
 
   /** Removes every trace of a face (see {@link FaceRemoval}). */
@@ -149,7 +167,8 @@ public class FaceCollections {
   /** Newest first; {@code sessionFilter} matches session ids by prefix. */
   @Audited(Operation.LIST_FACES)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<FaceRow> page(Caller caller, TenantId tenantId, String sessionFilter, int offset, int limit) {
+  public List<FaceRow> page(
+      Caller caller, TenantId tenantId, String sessionFilter, int offset, int limit) {
     return em.createNamedQuery(Face.ROWS_BY_TENANT, FaceRow.class)
         .setParameter("tenantId", tenantId.value())
         .setParameter("session", prefix(sessionFilter))
@@ -168,7 +187,9 @@ public class FaceCollections {
         .intValue();
   }
 
-  /** The ids of a session's faces, for a bulk delete that goes one face (one transaction) at a time. */
+  /**
+   * The ids of a session's faces, for a bulk delete that goes one face (one transaction) at a time.
+   */
   @Audited(Operation.LIST_FACES)
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<String> faceIdsOfSession(Caller caller, TenantId tenantId, String sessionId) {
@@ -185,8 +206,12 @@ public class FaceCollections {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public FaceCounts counts(Caller caller, TenantId tenantId) {
     Object[] row =
-        em.createNamedQuery(Face.COUNTS_BY_TENANT, Object[].class).setParameter("tenantId", tenantId.value()).getSingleResult();
-    return new FaceCounts(row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
+        em.createNamedQuery(Face.COUNTS_BY_TENANT, Object[].class)
+            .setParameter("tenantId", tenantId.value())
+            .getSingleResult();
+    return new FaceCounts(
+        row[0] == null ? 0 : ((Number) row[0]).longValue(),
+        row[1] == null ? 0 : ((Number) row[1]).longValue());
   }
 
   /** The number of faces of each listed tenant, for support staff's tenant list. */
@@ -208,14 +233,21 @@ public class FaceCollections {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public FaceImage image(Caller caller, TenantId tenantId, String faceId) {
     Face face = faces.find(tenantId, faceId);
-    return new FaceImage(face.id(), blobs.get(face.s3Key(), ImageIntake.MAX_STORED_BYTES).orElse(new byte[0]));
+    return new FaceImage(
+        face.id(), blobs.get(face.s3Key(), ImageIntake.MAX_STORED_BYTES).orElse(new byte[0]));
   }
 
-  private static void forgetQuietly(FaceEngine engine, TenantId tenantId, String faceId, String engineFaceId) {
+  private static void forgetQuietly(
+      FaceEngine engine, TenantId tenantId, String faceId, String engineFaceId) {
     try {
       engine.forget(tenantId.value(), faceId, engineFaceId);
     } catch (RuntimeException e) {
-      LOGGER.log(Level.WARNING, "Could not remove face " + faceId + " of a failed registration from the engine " + engine.modelId());
+      LOGGER.log(
+          Level.WARNING,
+          "Could not remove face "
+              + faceId
+              + " of a failed registration from the engine "
+              + engine.modelId());
     }
   }
 
@@ -223,7 +255,9 @@ public class FaceCollections {
     try {
       blobs.delete(key);
     } catch (RuntimeException e) {
-      LOGGER.log(Level.WARNING, "Could not remove the image " + key + " of a failed registration; remove it by hand");
+      LOGGER.log(
+          Level.WARNING,
+          "Could not remove the image " + key + " of a failed registration; remove it by hand");
     }
   }
 

@@ -22,9 +22,11 @@ public class FaceLookup {
   @PersistenceContext EntityManager em;
 
   public Face find(TenantId tenantId, String faceId) {
-    Face face = faceId != null && FACE_ID.matcher(faceId).matches() ? em.find(Face.class, faceId) : null;
+    Face face =
+        faceId != null && FACE_ID.matcher(faceId).matches() ? em.find(Face.class, faceId) : null;
     if (face == null || !face.tenantId().equals(tenantId.value())) {
-      throw new FaceMatchException(Problem.FACE_NOT_FOUND, "No face " + faceId + " in this collection");
+      throw new FaceMatchException(
+          Problem.FACE_NOT_FOUND, "No face " + faceId + " in this collection");
     }
     return face;
   }

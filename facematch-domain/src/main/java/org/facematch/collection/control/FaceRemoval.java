@@ -30,9 +30,12 @@ public class FaceRemoval {
 
   public RemovedFace remove(Face face) {
     blobs.delete(face.s3Key());
-    engines.find(face.modelVersion()).ifPresent(engine -> engine.forget(face.tenantId(), face.id(), face.engineFaceId()));
+    engines
+        .find(face.modelVersion())
+        .ifPresent(engine -> engine.forget(face.tenantId(), face.id(), face.engineFaceId()));
     em.remove(face);
-    events.fire(new FaceEvent.Removed(new TenantId(face.tenantId()), face.id(), face.modelVersion()));
+    events.fire(
+        new FaceEvent.Removed(new TenantId(face.tenantId()), face.id(), face.modelVersion()));
     return new RemovedFace(face.id(), face.sessionId());
   }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.facematch.audit.entity.AuditedOutcome;
 
 /** A face's blacklist state. */
-public record BlacklistState(String faceId, boolean blacklisted, String reason, Instant blacklistedAt, String blacklistedBy)
+public record BlacklistState(
+    String faceId, boolean blacklisted, String reason, Instant blacklistedAt, String blacklistedBy)
     implements AuditedOutcome {
 
   @Override

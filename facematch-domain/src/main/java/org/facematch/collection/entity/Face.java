@@ -37,7 +37,8 @@ import java.time.temporal.ChronoUnit;
             + " ORDER BY f.createdAt DESC, f.id")
 @NamedQuery(
     name = Face.COUNT_ROWS_BY_TENANT,
-    query = "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session")
+    query =
+        "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session")
 @NamedQuery(
     name = Face.COUNTS_BY_TENANT,
     query =

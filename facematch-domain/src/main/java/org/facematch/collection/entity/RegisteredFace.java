@@ -5,7 +5,8 @@ import org.facematch.audit.entity.AuditedOutcome;
 import org.facematch.engine.entity.QualityWarning;
 
 /** The outcome of a registration. */
-public record RegisteredFace(String faceId, String engineFaceId, String s3Key, double quality, List<QualityWarning> warnings)
+public record RegisteredFace(
+    String faceId, String engineFaceId, String s3Key, double quality, List<QualityWarning> warnings)
     implements AuditedOutcome {
 
   @Override

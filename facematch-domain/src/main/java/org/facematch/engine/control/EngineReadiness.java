@@ -27,9 +27,15 @@ public class EngineReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      return HealthCheckResponse.named("face-engine").up().withData("model", engine.modelId()).build();
+      return HealthCheckResponse.named("face-engine")
+          .up()
+          .withData("model", engine.modelId())
+          .build();
     } catch (RuntimeException e) {
-      return HealthCheckResponse.named("face-engine").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("face-engine")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

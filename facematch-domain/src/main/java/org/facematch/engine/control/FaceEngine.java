@@ -1,20 +1,19 @@
 package org.facematch.engine.control;
 
-import org.facematch.image.control.EngineImage;
-
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
+import org.facematch.image.control.EngineImage;
 
 /**
- * The face engine seam: what the product asks of an engine, in images and domain types. Each
- * engine keeps its own per-tenant collection (the local engine an in-memory index of templates,
+ * The face engine seam: what the product asks of an engine, in images and domain types. Each engine
+ * keeps its own per-tenant collection (the local engine an in-memory index of templates,
  * Rekognition a collection in AWS); nothing engine-specific crosses this interface.
  *
  * <p>Every method may throw {@link org.facematch.kernel.entity.FaceMatchException}: {@code
- * NO_FACE_DETECTED}, {@code FACE_TOO_SMALL}, {@code INVALID_IMAGE}, {@code IMAGE_TOO_LARGE},
- * {@code RATE_LIMITED} or {@code ENGINE_UNAVAILABLE}.
+ * NO_FACE_DETECTED}, {@code FACE_TOO_SMALL}, {@code INVALID_IMAGE}, {@code IMAGE_TOO_LARGE}, {@code
+ * RATE_LIMITED} or {@code ENGINE_UNAVAILABLE}.
  */
 public interface FaceEngine {
 

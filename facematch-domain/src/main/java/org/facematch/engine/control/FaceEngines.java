@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.engine.control.onnx.LocalFaceEngine;
 import org.facematch.engine.control.rekognition.RekognitionFaceEngine;
+import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
-import org.facematch.engine.entity.EngineChoice;
 
 /**
- * Which engine serves a tenant: the one its {@code model_version} names. The local engine is
- * always there; the Rekognition client is built on first use, so a server that never serves a
- * Rekognition tenant never talks to AWS.
+ * Which engine serves a tenant: the one its {@code model_version} names. The local engine is always
+ * there; the Rekognition client is built on first use, so a server that never serves a Rekognition
+ * tenant never talks to AWS.
  */
 @ApplicationScoped
 public class FaceEngines {
@@ -49,18 +49,25 @@ public class FaceEngines {
   public String defaultModel() {
     if (!EngineChoice.offered().contains(defaultModel)) {
       throw new FaceMatchException(
-          Problem.ENGINE_UNAVAILABLE, "facematch.engine.default must be one of " + EngineChoice.offered());
+          Problem.ENGINE_UNAVAILABLE,
+          "facematch.engine.default must be one of " + EngineChoice.offered());
     }
     return defaultModel;
   }
 
-  /** The engine for a tenant's {@code model_version}, or for the model a stored face was made with. */
+  /**
+   * The engine for a tenant's {@code model_version}, or for the model a stored face was made with.
+   */
   public FaceEngine of(String modelVersion) {
     return find(modelVersion)
         .orElseThrow(
             () ->
                 new FaceMatchException(
-                    Problem.ENGINE_UNAVAILABLE, "The model_version '" + modelVersion + "' is not served here; choose one of " + EngineChoice.offered()));
+                    Problem.ENGINE_UNAVAILABLE,
+                    "The model_version '"
+                        + modelVersion
+                        + "' is not served here; choose one of "
+                        + EngineChoice.offered()));
   }
 
   public Optional<FaceEngine> find(String modelVersion) {
@@ -75,7 +82,9 @@ public class FaceEngines {
 
   private synchronized RekognitionFaceEngine rekognition() {
     if (rekognition == null) {
-      rekognition = RekognitionFaceEngine.connect(region, endpoint, maxAttempts, Duration.ofMillis(timeoutMillis));
+      rekognition =
+          RekognitionFaceEngine.connect(
+              region, endpoint, maxAttempts, Duration.ofMillis(timeoutMillis));
     }
     return rekognition;
   }

@@ -8,4 +8,7 @@ import java.util.List;
  * @param confidence how sure the engine is that both subjects are faces (0-1)
  */
 public record Comparison(
-    Similarity similarity, double confidence, List<QualityWarning> sourceWarnings, List<QualityWarning> targetWarnings) {}
+    Similarity similarity,
+    double confidence,
+    List<QualityWarning> sourceWarnings,
+    List<QualityWarning> targetWarnings) {}

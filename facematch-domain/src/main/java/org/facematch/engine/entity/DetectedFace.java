@@ -9,4 +9,5 @@ import java.util.List;
  *     corner; empty when the engine does not report landmarks
  * @param detectionScore the detector's confidence, 0 to 1
  */
-public record DetectedFace(FaceBox box, List<Point> landmarks, double detectionScore, FaceQuality quality) {}
+public record DetectedFace(
+    FaceBox box, List<Point> landmarks, double detectionScore, FaceQuality quality) {}

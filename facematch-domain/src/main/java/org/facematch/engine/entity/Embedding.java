@@ -12,7 +12,8 @@ public record Embedding(float[] vector, String modelId) {
 
   /** Little-endian float32, the form stored in the database. */
   public byte[] toBytes() {
-    ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(vector);
     return buffer.array();
   }
@@ -27,7 +28,8 @@ public record Embedding(float[] vector, String modelId) {
   /** Cosine similarity of two normalised templates of the same model. */
   public double cosine(Embedding other) {
     if (!modelId.equals(other.modelId) || vector.length != other.vector.length) {
-      throw new IllegalArgumentException("Templates of " + modelId + " and " + other.modelId + " are not comparable");
+      throw new IllegalArgumentException(
+          "Templates of " + modelId + " and " + other.modelId + " are not comparable");
     }
     double dot = 0;
     for (int i = 0; i < vector.length; i++) {

@@ -33,6 +33,10 @@ public enum EngineChoice {
   }
 
   public static String label(String id) {
-    return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst().map(v -> v.label).orElse(id);
+    return Arrays.stream(values())
+        .filter(v -> v.id.equals(id))
+        .findFirst()
+        .map(v -> v.label)
+        .orElse(id);
   }
 }

@@ -9,4 +9,5 @@ import java.util.List;
  * @param template the template to keep in the database, or null when the engine keeps it itself
  * @param quality the subject's quality score (0-1)
  */
-public record Enrolment(String engineFaceId, byte[] template, double quality, List<QualityWarning> warnings) {}
+public record Enrolment(
+    String engineFaceId, byte[] template, double quality, List<QualityWarning> warnings) {}

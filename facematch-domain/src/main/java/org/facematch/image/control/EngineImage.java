@@ -1,16 +1,15 @@
 package org.facematch.image.control;
 
-import org.facematch.image.entity.DecodedImage;
-import org.facematch.image.entity.ImageFormat;
-
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.entity.ImageFormat;
 
 /**
  * An image on its way to an engine: inline bytes, or an object in the bucket. Bytes of a stored
  * object are read only when an engine (or the caller) needs them, so an engine that reads S3
- * itself, like Rekognition, gets a reference and nothing is transferred twice. Decoding happens
- * at most once.
+ * itself, like Rekognition, gets a reference and nothing is transferred twice. Decoding happens at
+ * most once.
  */
 public final class EngineImage {
 

@@ -1,8 +1,5 @@
 package org.facematch.image.control;
 
-import org.facematch.image.entity.DecodedImage;
-import org.facematch.image.entity.ImageFormat;
-
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
@@ -30,13 +27,15 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.entity.ImageFormat;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 
 /**
- * Every image enters through here: size limits, format check by content (not by name), pixel
- * count checked from the header before any pixel is decoded, truncation detection, EXIF
- * orientation, and subsampled decoding of large photos.
+ * Every image enters through here: size limits, format check by content (not by name), pixel count
+ * checked from the header before any pixel is decoded, truncation detection, EXIF orientation, and
+ * subsampled decoding of large photos.
  */
 public final class ImageIntake {
 
@@ -57,7 +56,8 @@ public final class ImageIntake {
     if (encoded == null || encoded.isBlank()) {
       throw invalid("The image is empty");
     }
-    String payload = encoded.startsWith("data:") ? encoded.substring(encoded.indexOf(',') + 1) : encoded;
+    String payload =
+        encoded.startsWith("data:") ? encoded.substring(encoded.indexOf(',') + 1) : encoded;
     if (payload.length() > (MAX_INLINE_BYTES / 3 + 1) * 4 + 1024) {
       throw tooLarge("A base64 image may hold at most " + MAX_INLINE_BYTES / (1024 * 1024) + " MB");
     }
@@ -116,7 +116,13 @@ public final class ImageIntake {
       }
       if (width * height > MAX_PIXELS) {
         throw tooLarge(
-            "The image has " + width + "x" + height + " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
+            "The image has "
+                + width
+                + "x"
+                + height
+                + " pixels; at most "
+                + MAX_PIXELS / 1_000_000
+                + " megapixels are accepted");
       }
       int subsampling = (int) Math.max(1, Math.max(width, height) / DECODE_LONG_SIDE);
       ImageReadParam param = reader.getDefaultReadParam();
@@ -142,6 +148,7 @@ public final class ImageIntake {
    * reader it delegates to.
    */
   private static final ImageReaderSpi JPEG_READER = withDelegate(new JPEGImageReaderSpi());
+
   private static final ImageReaderSpi WEBP_READER = new WebPImageReaderSpi();
 
   private static ImageReaderSpi withDelegate(ImageReaderSpi spi) {
@@ -180,7 +187,8 @@ public final class ImageIntake {
     if (image.getType() == BufferedImage.TYPE_INT_RGB) {
       return image;
     }
-    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage rgb =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
     try {
       g.setColor(Color.WHITE); // transparent areas become white, not black

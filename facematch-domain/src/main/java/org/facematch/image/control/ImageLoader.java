@@ -1,19 +1,18 @@
 package org.facematch.image.control;
 
-import org.facematch.storage.control.StorageKeys;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.facematch.image.entity.ImageInput;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
-import org.facematch.storage.control.BlobStore;
 import org.facematch.kernel.entity.TenantId;
+import org.facematch.storage.control.BlobStore;
+import org.facematch.storage.control.StorageKeys;
 
 /**
- * Turns what a client sent into image bytes: base64 inline, or an object in the caller's own
- * prefix of the bucket. An {@code s3_uri} outside that prefix is refused before anything is read,
- * so one tenant can never make the service read another tenant's object.
+ * Turns what a client sent into image bytes: base64 inline, or an object in the caller's own prefix
+ * of the bucket. An {@code s3_uri} outside that prefix is refused before anything is read, so one
+ * tenant can never make the service read another tenant's object.
  */
 @ApplicationScoped
 public class ImageLoader {
@@ -21,9 +20,9 @@ public class ImageLoader {
   @Inject BlobStore blobStore;
 
   /**
-   * The client's image, checked but not yet decoded: base64 is decoded to bytes (5 MB at most),
-   * an {@code s3_uri} must lie in the caller's prefix and is read (15 MB at most) only when an
-   * engine needs its bytes.
+   * The client's image, checked but not yet decoded: base64 is decoded to bytes (5 MB at most), an
+   * {@code s3_uri} must lie in the caller's prefix and is read (15 MB at most) only when an engine
+   * needs its bytes.
    */
   public EngineImage load(TenantId tenant, ImageInput input, String field) {
     if (input == null || input.value() == null || input.value().isBlank()) {
@@ -38,7 +37,11 @@ public class ImageLoader {
             () ->
                 blobStore
                     .get(key, ImageIntake.MAX_STORED_BYTES)
-                    .orElseThrow(() -> new FaceMatchException(Problem.IMAGE_NOT_FOUND, "No object at " + field + "; upload it first")));
+                    .orElseThrow(
+                        () ->
+                            new FaceMatchException(
+                                Problem.IMAGE_NOT_FOUND,
+                                "No object at " + field + "; upload it first")));
       }
     };
   }
@@ -51,6 +54,7 @@ public class ImageLoader {
         .orElseThrow(
             () ->
                 new FaceMatchException(
-                    Problem.PERMISSION_DENIED, field + " must be an s3_uri from this API's upload-url for your tenant"));
+                    Problem.PERMISSION_DENIED,
+                    field + " must be an s3_uri from this API's upload-url for your tenant"));
   }
 }

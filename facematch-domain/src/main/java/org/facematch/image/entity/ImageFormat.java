@@ -6,8 +6,8 @@ import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 
 /**
- * The image formats the service accepts, recognised by their content (magic bytes), never by a
- * file name or a declared type: some ".jpg" files are WebP. Each knows its media type, its file
+ * The image formats the service accepts, recognised by their content (magic bytes), never by a file
+ * name or a declared type: some ".jpg" files are WebP. Each knows its media type, its file
  * extension in the bucket, and how to tell that a file was cut off.
  */
 public enum ImageFormat {
@@ -43,11 +43,19 @@ public enum ImageFormat {
     if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
       return PNG;
     }
-    if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-        && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+    if (b.length > 12
+        && b[0] == 'R'
+        && b[1] == 'I'
+        && b[2] == 'F'
+        && b[3] == 'F'
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
+        && b[11] == 'P') {
       return WEBP;
     }
-    throw new FaceMatchException(Problem.INVALID_IMAGE, "The image is not a JPEG, PNG or WebP file");
+    throw new FaceMatchException(
+        Problem.INVALID_IMAGE, "The image is not a JPEG, PNG or WebP file");
   }
 
   /** The format a client announces by media type (for uploads), empty for any other type. */
@@ -69,7 +77,8 @@ public enum ImageFormat {
       case JPEG -> !hasEndOfImageAfterFirstScan(b);
       case PNG -> !containsFrom(b, Math.max(0, b.length - 64), new byte[] {'I', 'E', 'N', 'D'});
       case WEBP -> {
-        long riffSize = (b[4] & 0xFFL) | (b[5] & 0xFFL) << 8 | (b[6] & 0xFFL) << 16 | (b[7] & 0xFFL) << 24;
+        long riffSize =
+            (b[4] & 0xFFL) | (b[5] & 0xFFL) << 8 | (b[6] & 0xFFL) << 16 | (b[7] & 0xFFL) << 24;
         yield b.length < riffSize + 8;
       }
     };

@@ -1,6 +1,5 @@
 package org.facematch.kernel.entity;
 
-
 /**
  * Who may perform an operation: the one place where roles, tenants and the tenant's enabled flag
  * are checked. The API checks an operation's access before it reads the request body (a disabled
@@ -91,5 +90,4 @@ public enum Access {
   private static FaceMatchException denied(String detail) {
     return new FaceMatchException(Problem.PERMISSION_DENIED, detail);
   }
-
 }

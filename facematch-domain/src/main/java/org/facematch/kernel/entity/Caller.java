@@ -16,7 +16,8 @@ import java.util.Set;
  * @param settings the tenant's settings as read when the request began; null when the tenant is
  *     unknown, and for console callers, whose operations do not depend on them
  */
-public record Caller(String name, TenantId tenant, Set<String> roles, TenantSettings settings) implements Serializable {
+public record Caller(String name, TenantId tenant, Set<String> roles, TenantSettings settings)
+    implements Serializable {
 
   public Caller {
     if (name == null || name.isBlank()) {
@@ -26,7 +27,8 @@ public record Caller(String name, TenantId tenant, Set<String> roles, TenantSett
   }
 
   /** A back end calling the API with a validated token. */
-  public static Caller api(String subject, TenantId tenant, Set<String> groups, Optional<TenantSettings> settings) {
+  public static Caller api(
+      String subject, TenantId tenant, Set<String> groups, Optional<TenantSettings> settings) {
     return new Caller(subject, tenant, groups, settings.orElse(null));
   }
 
@@ -36,7 +38,8 @@ public record Caller(String name, TenantId tenant, Set<String> roles, TenantSett
       throw new IllegalArgumentException("unknown console role " + role);
     }
     if (Roles.TENANT_ADMIN.equals(role) == (tenant == null)) {
-      throw new IllegalArgumentException("a tenant admin belongs to one tenant, support staff to none");
+      throw new IllegalArgumentException(
+          "a tenant admin belongs to one tenant, support staff to none");
     }
     return new Caller(name, tenant, Set.of(role), null);
   }
@@ -64,13 +67,18 @@ public record Caller(String name, TenantId tenant, Set<String> roles, TenantSett
   public TenantSettings enabledSettings() {
     if (settings == null || !settings.enabled()) {
       throw new FaceMatchException(
-          Problem.FEATURE_NOT_ENABLED, "Face matching is not enabled for this tenant. Contact support to enable it.");
+          Problem.FEATURE_NOT_ENABLED,
+          "Face matching is not enabled for this tenant. Contact support to enable it.");
     }
     return settings;
   }
 
   /** The tenant the caller acts for; support staff act for none and are refused. */
   public TenantId actingTenant() {
-    return ownTenant().orElseThrow(() -> new FaceMatchException(Problem.PERMISSION_DENIED, "Only a tenant's own callers may do this"));
+    return ownTenant()
+        .orElseThrow(
+            () ->
+                new FaceMatchException(
+                    Problem.PERMISSION_DENIED, "Only a tenant's own callers may do this"));
   }
 }

@@ -17,9 +17,13 @@ public sealed interface FaceEvent {
    * @param engine the engine that enrolled it (its {@code model_version})
    * @param template the engine's template of the face, for engines that search it locally
    */
-  record Registered(TenantId tenant, String faceId, String engine, byte[] template) implements FaceEvent {}
+  record Registered(TenantId tenant, String faceId, String engine, byte[] template)
+      implements FaceEvent {}
 
-  /** Every trace of a face is being removed: its row, image and engine entry are gone with this transaction. */
+  /**
+   * Every trace of a face is being removed: its row, image and engine entry are gone with this
+   * transaction.
+   */
   record Removed(TenantId tenant, String faceId, String engine) implements FaceEvent {}
 
   record Blacklisted(TenantId tenant, String faceId, String reason) implements FaceEvent {}

@@ -1,7 +1,5 @@
 package org.facematch.kernel.entity;
 
-import org.facematch.kernel.entity.Problem;
-
 import jakarta.ejb.ApplicationException;
 
 /** A failure the caller can act on; the API renders it as RFC 9457 problem details. */

@@ -1,8 +1,6 @@
 package org.facematch.kernel.entity;
 
 import java.util.regex.Pattern;
-import org.facematch.kernel.entity.FaceMatchException;
-import org.facematch.kernel.entity.Problem;
 
 /** A tenant's identifier as it appears in the {@code tenant_id} claim of a caller's token. */
 public record TenantId(String value) {

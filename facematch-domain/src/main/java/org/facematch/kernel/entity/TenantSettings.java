@@ -1,8 +1,5 @@
 package org.facematch.kernel.entity;
 
-import org.facematch.kernel.entity.FaceMatchException;
-import org.facematch.kernel.entity.Problem;
-
 /**
  * The settings a tenant tunes. Construction validates them, so an instance is always a valid
  * configuration.
@@ -47,10 +44,13 @@ public record TenantSettings(
   }
 
   public TenantSettings withEnabled(boolean on) {
-    return new TenantSettings(on, verificationThreshold, searchThreshold, maxFacesPerUser, enableBlacklist, modelVersion);
+    return new TenantSettings(
+        on, verificationThreshold, searchThreshold, maxFacesPerUser, enableBlacklist, modelVersion);
   }
 
-  /** The settings that differ from {@code before}, as {@code name: old -> new}, for the audit trail. */
+  /**
+   * The settings that differ from {@code before}, as {@code name: old -> new}, for the audit trail.
+   */
   public String changesFrom(TenantSettings before) {
     java.util.List<String> changes = new java.util.ArrayList<>();
     change(changes, "enabled", before.enabled, enabled);
@@ -62,7 +62,8 @@ public record TenantSettings(
     return String.join("; ", changes);
   }
 
-  private static void change(java.util.List<String> changes, String name, Object before, Object after) {
+  private static void change(
+      java.util.List<String> changes, String name, Object before, Object after) {
     if (!before.equals(after)) {
       changes.add(name + ": " + before + " -> " + after);
     }

@@ -1,10 +1,6 @@
 package org.facematch.matching.boundary;
 
 import jakarta.ejb.Stateless;
-import org.facematch.audit.boundary.Audited;
-import org.facematch.audit.entity.Operation;
-import org.facematch.kernel.entity.Caller;
-import org.facematch.review.entity.SuspectedMatch;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,28 +10,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.facematch.image.control.ImageLoader;
+import org.facematch.audit.boundary.Audited;
+import org.facematch.audit.entity.Operation;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceSummary;
-import org.facematch.image.entity.ImageInput;
-import org.facematch.image.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
+import org.facematch.image.control.EngineImage;
+import org.facematch.image.control.ImageLoader;
+import org.facematch.image.entity.ImageInput;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.kernel.entity.TenantSettings;
 import org.facematch.matching.control.SearchRules;
 import org.facematch.matching.entity.ImageWarning;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
 import org.facematch.matching.entity.SearchReport;
 import org.facematch.matching.entity.Verification;
-import org.facematch.kernel.entity.FaceMatchException;
-import org.facematch.kernel.entity.Problem;
 import org.facematch.review.boundary.Reviews;
-import org.facematch.kernel.entity.TenantId;
-import org.facematch.kernel.entity.TenantSettings;
+import org.facematch.review.entity.SuspectedMatch;
 
 /** 1:1 verification and 1:N search against a tenant's collection. */
 @Stateless
@@ -43,6 +43,7 @@ public class Matches {
 
   public static final int DEFAULT_MAX_RESULTS = 10;
   public static final int MAX_RESULTS = 100;
+
   /** Faces the engine is asked for at most: the report's rules look past the listed matches. */
   static final int MAX_CANDIDATES = 1000;
 
@@ -52,18 +53,22 @@ public class Matches {
   @Inject Reviews reviews;
 
   @Audited(Operation.VERIFY)
-  public Verification verify(Caller caller, ImageInput source, ImageInput target, Optional<Double> threshold) {
+  public Verification verify(
+      Caller caller, ImageInput source, ImageInput target, Optional<Double> threshold) {
     TenantSettings settings = caller.enabledSettings();
     TenantId tenantId = caller.tenant();
     double t = threshold(threshold, settings.verificationThreshold());
     FaceEngine engine = engines.of(settings.modelVersion());
     Comparison comparison =
-        engine.compare(images.load(tenantId, source, "source_image"), images.load(tenantId, target, "target_image"));
+        engine.compare(
+            images.load(tenantId, source, "source_image"),
+            images.load(tenantId, target, "target_image"));
     List<ImageWarning> warnings = new ArrayList<>();
     comparison.sourceWarnings().forEach(w -> warnings.add(new ImageWarning(w, "source")));
     comparison.targetWarnings().forEach(w -> warnings.add(new ImageWarning(w, "target")));
     Similarity similarity = comparison.similarity();
-    return new Verification(similarity.score() >= t, similarity, t, comparison.confidence(), List.copyOf(warnings));
+    return new Verification(
+        similarity.score() >= t, similarity, t, comparison.confidence(), List.copyOf(warnings));
   }
 
   /**
@@ -73,13 +78,18 @@ public class Matches {
    */
   @Audited(Operation.SEARCH)
   public SearchReport search(
-      Caller caller, ImageInput image, Optional<Integer> maxResults, Optional<Double> threshold, Optional<String> sessionId) {
+      Caller caller,
+      ImageInput image,
+      Optional<Integer> maxResults,
+      Optional<Double> threshold,
+      Optional<String> sessionId) {
     TenantSettings settings = caller.enabledSettings();
     TenantId tenantId = caller.tenant();
     double t = threshold(threshold, settings.searchThreshold());
     int limit = maxResults.orElse(DEFAULT_MAX_RESULTS);
     if (limit < 1 || limit > MAX_RESULTS) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "max_results must be between 1 and " + MAX_RESULTS);
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "max_results must be between 1 and " + MAX_RESULTS);
     }
     FaceEngine engine = engines.of(settings.modelVersion());
     double floor = Math.min(t, settings.verificationThreshold());
@@ -90,7 +100,12 @@ public class Matches {
     for (ProbeResult.Candidate candidate : probe.candidates()) {
       FaceSummary face = summaries.get(candidate.faceId()); // none: deleted, or not committed yet
       if (face != null && candidate.similarity().score() >= floor) {
-        hits.add(new SearchRules.Hit(face.faceId(), face.sessionId(), face.blacklisted(), candidate.similarity().score()));
+        hits.add(
+            new SearchRules.Hit(
+                face.faceId(),
+                face.sessionId(),
+                face.blacklisted(),
+                candidate.similarity().score()));
       }
     }
     List<SearchRules.Hit> matching = hits.stream().filter(h -> h.score() >= t).toList();
@@ -101,11 +116,18 @@ public class Matches {
                 h -> {
                   FaceSummary face = summaries.get(h.faceId());
                   return new SearchMatch(
-                      face.faceId(), face.sessionId(), h.score(), face.metadata(), face.blacklisted(), face.blacklistReason());
+                      face.faceId(),
+                      face.sessionId(),
+                      h.score(),
+                      face.metadata(),
+                      face.blacklisted(),
+                      face.blacklistReason());
                 })
             .toList();
     List<QualityWarning> quality =
-        probe.warnings().stream().filter(w -> w != QualityWarning.MULTIPLE_FACES_DETECTED || probe.faceCount() > 1).toList();
+        probe.warnings().stream()
+            .filter(w -> w != QualityWarning.MULTIPLE_FACES_DETECTED || probe.faceCount() > 1)
+            .toList();
     List<ReportWarning> findings =
         SearchRules.findings(hits, t, settings.verificationThreshold(), sessionId, quality);
     String status = SearchRules.status(findings);
@@ -116,13 +138,15 @@ public class Matches {
               s ->
                   reviews.open(
                       tenantId,
-                      new SuspectedMatch(status, s.risk(), s.hit().faceId(), s.hit().sessionId(), s.hit().score()),
+                      new SuspectedMatch(
+                          status, s.risk(), s.hit().faceId(), s.hit().sessionId(), s.hit().score()),
                       probeImage));
     }
     return new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);
   }
 
-  private Map<String, FaceSummary> summaries(TenantId tenantId, List<ProbeResult.Candidate> candidates) {
+  private Map<String, FaceSummary> summaries(
+      TenantId tenantId, List<ProbeResult.Candidate> candidates) {
     if (candidates.isEmpty()) {
       return Map.of();
     }

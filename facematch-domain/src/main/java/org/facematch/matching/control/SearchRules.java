@@ -17,8 +17,8 @@ import org.facematch.matching.entity.SearchReport;
  *   <li>{@code FACE_IN_BLACKLIST} (error): a blacklisted face at or above the search threshold.
  *   <li>{@code POSSIBLE_FACE_IN_BLACKLIST} (warning): a blacklisted face at or above the tenant's
  *       verification threshold but below the search threshold.
- *   <li>{@code DUPLICATED_FACE} (warning): a face of another session (any session, when the
- *       search names none) at or above the search threshold.
+ *   <li>{@code DUPLICATED_FACE} (warning): a face of another session (any session, when the search
+ *       names none) at or above the search threshold.
  *   <li>{@code LOW_QUALITY_SEARCH_IMAGE} (warning): the probe's quality is too low for a missing
  *       match to mean much.
  *   <li>{@code MULTIPLE_FACES_DETECTED} and other quality notes (information).
@@ -55,7 +55,9 @@ public final class SearchRules {
               FACE_IN_BLACKLIST,
               ReportWarning.ERROR,
               "The face is on the blacklist",
-              "The face matches " + blacklisted.size() + " blacklisted face(s) at or above the search threshold.",
+              "The face matches "
+                  + blacklisted.size()
+                  + " blacklisted face(s) at or above the search threshold.",
               faces(blacklisted)));
     }
     List<Hit> possible = possiblyBlacklisted(hits, searchThreshold, verificationThreshold);
@@ -65,7 +67,9 @@ public final class SearchRules {
               POSSIBLE_FACE_IN_BLACKLIST,
               ReportWarning.WARNING,
               "The face may be on the blacklist",
-              "The face resembles " + possible.size() + " blacklisted face(s) above the verification threshold"
+              "The face resembles "
+                  + possible.size()
+                  + " blacklisted face(s) above the verification threshold"
                   + " but below the search threshold; a person should compare them.",
               faces(possible)));
     }
@@ -86,17 +90,24 @@ public final class SearchRules {
   }
 
   /**
-   * The finding a person should review, gravest first: a blacklist hit, a possible blacklist hit,
-   * a duplicate; each with its best hit. Quality notes alone are nothing to review.
+   * The finding a person should review, gravest first: a blacklist hit, a possible blacklist hit, a
+   * duplicate; each with its best hit. Quality notes alone are nothing to review.
    */
   public static Optional<Suspicion> suspect(
-      List<Hit> hits, double searchThreshold, double verificationThreshold, Optional<String> sessionId) {
+      List<Hit> hits,
+      double searchThreshold,
+      double verificationThreshold,
+      Optional<String> sessionId) {
     return Stream.of(
-            blacklisted(hits, searchThreshold).stream().findFirst().map(h -> new Suspicion(FACE_IN_BLACKLIST, h)),
+            blacklisted(hits, searchThreshold).stream()
+                .findFirst()
+                .map(h -> new Suspicion(FACE_IN_BLACKLIST, h)),
             possiblyBlacklisted(hits, searchThreshold, verificationThreshold).stream()
                 .findFirst()
                 .map(h -> new Suspicion(POSSIBLE_FACE_IN_BLACKLIST, h)),
-            duplicates(hits, searchThreshold, sessionId).stream().findFirst().map(h -> new Suspicion(DUPLICATED_FACE, h)))
+            duplicates(hits, searchThreshold, sessionId).stream()
+                .findFirst()
+                .map(h -> new Suspicion(DUPLICATED_FACE, h)))
         .flatMap(Optional::stream)
         .findFirst();
   }
@@ -105,13 +116,19 @@ public final class SearchRules {
     return hits.stream().filter(h -> h.blacklisted() && h.score() >= searchThreshold).toList();
   }
 
-  private static List<Hit> possiblyBlacklisted(List<Hit> hits, double searchThreshold, double verificationThreshold) {
+  private static List<Hit> possiblyBlacklisted(
+      List<Hit> hits, double searchThreshold, double verificationThreshold) {
     return hits.stream()
-        .filter(h -> h.blacklisted() && h.score() < searchThreshold && h.score() >= verificationThreshold)
+        .filter(
+            h ->
+                h.blacklisted()
+                    && h.score() < searchThreshold
+                    && h.score() >= verificationThreshold)
         .toList();
   }
 
-  private static List<Hit> duplicates(List<Hit> hits, double searchThreshold, Optional<String> sessionId) {
+  private static List<Hit> duplicates(
+      List<Hit> hits, double searchThreshold, Optional<String> sessionId) {
     return hits.stream()
         .filter(h -> !h.blacklisted() && h.score() >= searchThreshold)
         .filter(h -> sessionId.map(s -> !s.equals(h.sessionId())).orElse(true))

@@ -9,7 +9,11 @@ import java.util.Map;
  * @param logType {@code information}, {@code warning} or {@code error}
  */
 public record ReportWarning(
-    String risk, String logType, String shortDescription, String longDescription, Map<String, Object> additionalData) {
+    String risk,
+    String logType,
+    String shortDescription,
+    String longDescription,
+    Map<String, Object> additionalData) {
 
   public static final String INFORMATION = "information";
   public static final String WARNING = "warning";

@@ -11,7 +11,12 @@ import org.facematch.audit.entity.AuditedOutcome;
  * @param totalMatches faces at or above the threshold, of which at most max_results are listed
  */
 public record SearchReport(
-    String status, List<SearchMatch> matches, int totalMatches, double threshold, int faceCount, List<ReportWarning> warnings)
+    String status,
+    List<SearchMatch> matches,
+    int totalMatches,
+    double threshold,
+    int faceCount,
+    List<ReportWarning> warnings)
     implements AuditedOutcome {
 
   public static final String APPROVED = "Approved";

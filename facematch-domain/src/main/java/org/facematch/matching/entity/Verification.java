@@ -12,7 +12,11 @@ import org.facematch.engine.entity.Similarity;
  *     subjects' detection scores
  */
 public record Verification(
-    boolean match, Similarity similarity, double threshold, double confidence, List<ImageWarning> warnings)
+    boolean match,
+    Similarity similarity,
+    double threshold,
+    double confidence,
+    List<ImageWarning> warnings)
     implements AuditedOutcome {
 
   @Override

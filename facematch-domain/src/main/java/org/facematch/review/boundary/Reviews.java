@@ -44,21 +44,30 @@ public class Reviews {
    * removed again if it rolls back.
    */
   public void open(TenantId tenantId, SuspectedMatch match, EngineImage probe) {
-    byte[] bytes = probe.bytes(); // already read for a local search; read once for a Rekognition one
+    byte[] bytes =
+        probe.bytes(); // already read for a local search; read once for a Rekognition one
     ImageFormat format = probe.format();
     String key = StorageKeys.reviewProbe(tenantId, format.extension());
     blobs.put(key, bytes, format.mediaType());
     outcome.afterRollback(() -> blobs.delete(key));
     em.persist(
         new ReviewCase(
-            tenantId.value(), request.requestId(), match.searchStatus(), match.risk(), key, match.faceId(), match.sessionId(),
+            tenantId.value(),
+            request.requestId(),
+            match.searchStatus(),
+            match.risk(),
+            key,
+            match.faceId(),
+            match.sessionId(),
             match.similarity()));
-    LOGGER.log(Level.DEBUG, "Review case opened for face {0} of tenant {1}", match.faceId(), tenantId);
+    LOGGER.log(
+        Level.DEBUG, "Review case opened for face {0} of tenant {1}", match.faceId(), tenantId);
   }
 
   /** Open cases first by default; {@code decided} lists the decided ones instead. */
   @Audited(Operation.LIST_REVIEWS)
-  public List<ReviewSummary> page(Caller caller, TenantId tenantId, boolean decided, int offset, int limit) {
+  public List<ReviewSummary> page(
+      Caller caller, TenantId tenantId, boolean decided, int offset, int limit) {
     return em.createNamedQuery(ReviewCase.BY_STATE, ReviewSummary.class)
         .setParameter("tenantId", tenantId.value())
         .setParameter("states", states(decided))
@@ -80,7 +89,10 @@ public class Reviews {
   @Audited(Operation.VIEW_PROBE_IMAGE)
   public ProbeImage probeImage(Caller caller, TenantId tenantId, long caseId) {
     ReviewCase review = find(tenantId, caseId);
-    return new ProbeImage(caseId, review.matchedFaceId(), blobs.get(review.probeS3Key(), MAX_IMAGE_BYTES).orElse(new byte[0]));
+    return new ProbeImage(
+        caseId,
+        review.matchedFaceId(),
+        blobs.get(review.probeS3Key(), MAX_IMAGE_BYTES).orElse(new byte[0]));
   }
 
   /** The hit is real: the applicant is the blacklisted or duplicate person. */
@@ -95,11 +107,13 @@ public class Reviews {
     return decide(caller, tenantId, caseId, false, note);
   }
 
-  private ReviewDecision decide(Caller caller, TenantId tenantId, long caseId, boolean confirm, String note) {
+  private ReviewDecision decide(
+      Caller caller, TenantId tenantId, long caseId, boolean confirm, String note) {
     ReviewCase review = find(tenantId, caseId);
     String clean = note == null || note.isBlank() ? null : note.strip();
     if (clean != null && clean.length() > MAX_NOTE) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The note may have at most " + MAX_NOTE + " characters");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "The note may have at most " + MAX_NOTE + " characters");
     }
     if (!review.decide(confirm, caller.name(), clean)) {
       throw new FaceMatchException(Problem.CONCURRENT_CHANGE, "This case was decided already");

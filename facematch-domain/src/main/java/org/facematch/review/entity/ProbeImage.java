@@ -9,7 +9,8 @@ import org.facematch.audit.entity.AuditedOutcome;
  *
  * @param bytes the image, never null
  */
-public record ProbeImage(long caseId, String matchedFaceId, byte[] bytes) implements AuditedOutcome {
+public record ProbeImage(long caseId, String matchedFaceId, byte[] bytes)
+    implements AuditedOutcome {
 
   @Override
   public List<String> auditedFaceIds() {

@@ -79,8 +79,14 @@ public class ReviewCase {
   protected ReviewCase() {}
 
   public ReviewCase(
-      String tenantId, String requestId, String searchStatus, String risk, String probeS3Key, String matchedFaceId,
-      String matchedSessionId, double similarity) {
+      String tenantId,
+      String requestId,
+      String searchStatus,
+      String risk,
+      String probeS3Key,
+      String matchedFaceId,
+      String matchedSessionId,
+      double similarity) {
     this.tenantId = tenantId;
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     this.requestId = requestId;

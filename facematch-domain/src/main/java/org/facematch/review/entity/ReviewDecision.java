@@ -5,7 +5,8 @@ import java.util.Optional;
 import org.facematch.audit.entity.AuditedOutcome;
 
 /** A decided review case, as the audit trail records it. */
-public record ReviewDecision(long caseId, String matchedFaceId, String state, String note) implements AuditedOutcome {
+public record ReviewDecision(long caseId, String matchedFaceId, String state, String note)
+    implements AuditedOutcome {
 
   @Override
   public List<String> auditedFaceIds() {

@@ -7,4 +7,5 @@ package org.facematch.review.entity;
  * @param searchStatus the report's status, {@code In Review} or {@code Declined}
  * @param risk the report's risk code, e.g. {@code FACE_IN_BLACKLIST}
  */
-public record SuspectedMatch(String searchStatus, String risk, String faceId, String sessionId, double similarity) {}
+public record SuspectedMatch(
+    String searchStatus, String risk, String faceId, String sessionId, double similarity) {}

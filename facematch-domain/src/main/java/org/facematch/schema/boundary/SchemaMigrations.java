@@ -49,7 +49,8 @@ public class SchemaMigrations {
   @PostConstruct
   void migrate() {
     MigrateResult result = flyway().migrate();
-    appliedVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion();
+    appliedVersion =
+        result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion();
     LOGGER.log(
         Level.INFO,
         "Database schema at version {0} ({1} migrations applied now)",

@@ -18,7 +18,8 @@ import java.time.temporal.ChronoField;
 @Converter(autoApply = true)
 public class UtcInstantConverter implements AttributeConverter<Instant, Object> {
 
-  private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+  private static final DateTimeFormatter WRITE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
   private static final DateTimeFormatter READ =
       new DateTimeFormatterBuilder()
           .appendPattern("yyyy-MM-dd HH:mm:ss")

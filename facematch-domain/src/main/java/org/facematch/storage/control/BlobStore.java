@@ -24,8 +24,8 @@ public interface BlobStore {
   void delete(String key);
 
   /**
-   * A URL that lets its holder upload one object with an HTTP PUT until it expires; the upload
-   * must carry the given content type.
+   * A URL that lets its holder upload one object with an HTTP PUT until it expires; the upload must
+   * carry the given content type.
    */
   PresignedUpload presignPut(String key, String contentType, Duration validFor);
 

@@ -19,9 +19,9 @@ import org.facematch.audit.entity.Operation;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.Roles;
 import org.facematch.tenant.entity.ConsoleAccount;
 import org.facematch.tenant.entity.ConsoleLogin;
-import org.facematch.kernel.entity.Roles;
 import org.facematch.tenant.entity.Tenant;
 
 /**
@@ -34,6 +34,7 @@ public class ConsoleAccounts {
 
   /** Failed sign-ins in a row before an account waits. */
   public static final int MAX_FAILURES = 5;
+
   public static final long LOCK_MILLIS = 5 * 60 * 1000;
   public static final int MIN_PASSWORD = 12;
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
@@ -80,7 +81,10 @@ public class ConsoleAccounts {
 
   @Audited(Operation.LIST_CONSOLE_USERS)
   public List<ConsoleLogin> list(Caller caller, int offset, int limit) {
-    return em.createNamedQuery(ConsoleAccount.ALL, ConsoleLogin.class).setFirstResult(offset).setMaxResults(limit).getResultList();
+    return em.createNamedQuery(ConsoleAccount.ALL, ConsoleLogin.class)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   @Audited(Operation.LIST_CONSOLE_USERS)
@@ -90,40 +94,66 @@ public class ConsoleAccounts {
 
   /** Support staff create console users; a tenant admin belongs to an existing tenant. */
   @Audited(Operation.CONSOLE_USER_CREATE)
-  public ConsoleLogin create(Caller caller, String username, String password, String role, String tenantId) {
+  public ConsoleLogin create(
+      Caller caller, String username, String password, String role, String tenantId) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The user name must be 3-100 letters, digits or . _ @ -");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "The user name must be 3-100 letters, digits or . _ @ -");
     }
     if (password == null || password.length() < MIN_PASSWORD) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The password needs at least " + MIN_PASSWORD + " characters");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "The password needs at least " + MIN_PASSWORD + " characters");
     }
     if (!Roles.SUPPORT.equals(role) && !Roles.TENANT_ADMIN.equals(role)) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "The role must be support or tenant-admin");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "The role must be support or tenant-admin");
     }
     String tenant = Roles.TENANT_ADMIN.equals(role) ? tenantId : null;
-    if (Roles.TENANT_ADMIN.equals(role) && (tenant == null || em.find(Tenant.class, tenant) == null)) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A tenant admin needs an existing tenant");
+    if (Roles.TENANT_ADMIN.equals(role)
+        && (tenant == null || em.find(Tenant.class, tenant) == null)) {
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "A tenant admin needs an existing tenant");
     }
     if (em.find(ConsoleAccount.class, username) != null) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "User " + username + " exists already");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "User " + username + " exists already");
     }
     Pbkdf2PasswordHash hash = hashes.get();
     hash.initialize(HASH_PARAMETERS);
-    ConsoleAccount account = new ConsoleAccount(username, hash.generate(password.toCharArray()), role, tenant, caller.name());
+    ConsoleAccount account =
+        new ConsoleAccount(
+            username, hash.generate(password.toCharArray()), role, tenant, caller.name());
     em.persist(account);
     return new ConsoleLogin(username, role, tenant, true, null, Instant.now(), caller.name());
   }
 
   private Optional<ConsoleAccount> find(String username) {
-    return Optional.ofNullable(username).filter(u -> USERNAME.matcher(u).matches()).map(u -> em.find(ConsoleAccount.class, u));
+    return Optional.ofNullable(username)
+        .filter(u -> USERNAME.matcher(u).matches())
+        .map(u -> em.find(ConsoleAccount.class, u));
   }
 
-  /** Sign-ins are written here: their outcomes are answers to the user, not failures of an operation. */
+  /**
+   * Sign-ins are written here: their outcomes are answers to the user, not failures of an
+   * operation.
+   */
   private void signIn(String username, String outcome) {
-    audit.write(new AuditRecord(null, null, safe(username), Operation.CONSOLE_SIGN_IN.code(), outcome, List.of(), null, null, null));
+    audit.write(
+        new AuditRecord(
+            null,
+            null,
+            safe(username),
+            Operation.CONSOLE_SIGN_IN.code(),
+            outcome,
+            List.of(),
+            null,
+            null,
+            null));
   }
 
   private static String safe(String username) {
-    return username == null || !USERNAME.matcher(username).matches() ? "(invalid user name)" : username;
+    return username == null || !USERNAME.matcher(username).matches()
+        ? "(invalid user name)"
+        : username;
   }
 }

@@ -70,16 +70,24 @@ public class Tenants {
     TenantId tenantId = new TenantId(id == null ? "" : id.strip());
     String display = name == null ? "" : name.strip();
     if (display.isEmpty() || display.length() > MAX_NAME) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "name is required, at most " + MAX_NAME + " characters");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "name is required, at most " + MAX_NAME + " characters");
     }
     if (em.find(Tenant.class, tenantId.value()) != null || nameTaken(display)) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "A tenant with this id or name exists already");
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "A tenant with this id or name exists already");
     }
     Tenant tenant = new Tenant(tenantId, display, engines.defaultModel(), caller.name());
     TenantSettings settings = tenant.settings();
     em.persist(tenant);
     return new TenantOverview(
-        tenantId.value(), display, false, 0, settings.modelVersion(), settings.verificationThreshold(), settings.searchThreshold());
+        tenantId.value(),
+        display,
+        false,
+        0,
+        settings.modelVersion(),
+        settings.verificationThreshold(),
+        settings.searchThreshold());
   }
 
   /** Turns face matching on for a tenant (the seed's "contact support to enable"). */
@@ -107,9 +115,11 @@ public class Tenants {
    * @throws FaceMatchException {@code CONCURRENT_CHANGE} when someone else saved in between
    */
   @Audited(Operation.TENANT_SETTINGS_UPDATE)
-  public VersionedSettings update(Caller caller, TenantId tenantId, TenantSettings wanted, long expectedVersion) {
+  public VersionedSettings update(
+      Caller caller, TenantId tenantId, TenantSettings wanted, long expectedVersion) {
     if (!EngineChoice.offered().contains(wanted.modelVersion())) {
-      throw new FaceMatchException(Problem.INVALID_PARAMETER, "model_version must be one of " + EngineChoice.offered());
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER, "model_version must be one of " + EngineChoice.offered());
     }
     Tenant tenant = find(tenantId, LockModeType.NONE);
     if (tenant.version() != expectedVersion) {
@@ -154,7 +164,8 @@ public class Tenants {
 
   private static FaceMatchException concurrentChange() {
     return new FaceMatchException(
-        Problem.CONCURRENT_CHANGE, "Someone else changed these settings meanwhile. Reload to see their values.");
+        Problem.CONCURRENT_CHANGE,
+        "Someone else changed these settings meanwhile. Reload to see their values.");
   }
 
   private static String like(String filter) {

@@ -11,9 +11,9 @@ import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.TenantId;
 
 /**
- * A console login. The password hash is verified by Jakarta Security's database identity store
- * (see the console's {@code ConsoleSecurity}); this entity carries role, tenant and the failed
- * sign-in count that throttles password guessing.
+ * A console login. The password hash is verified by Jakarta Security's database identity store (see
+ * the console's {@code ConsoleSecurity}); this entity carries role, tenant and the failed sign-in
+ * count that throttles password guessing.
  */
 @Entity
 @Table(name = "console_users")
@@ -54,7 +54,8 @@ public class ConsoleAccount {
 
   protected ConsoleAccount() {}
 
-  public ConsoleAccount(String username, String passwordHash, String role, String tenantId, String createdBy) {
+  public ConsoleAccount(
+      String username, String passwordHash, String role, String tenantId, String createdBy) {
     this.username = username;
     this.passwordHash = passwordHash;
     this.role = role;

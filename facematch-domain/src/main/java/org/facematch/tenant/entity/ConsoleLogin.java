@@ -6,7 +6,13 @@ import org.facematch.audit.entity.AuditedOutcome;
 
 /** A console login as support staff list it; never the hash. */
 public record ConsoleLogin(
-    String username, String role, String tenantId, boolean enabled, Instant lockedUntil, Instant createdAt, String createdBy)
+    String username,
+    String role,
+    String tenantId,
+    boolean enabled,
+    Instant lockedUntil,
+    Instant createdAt,
+    String createdBy)
     implements AuditedOutcome {
 
   @Override

@@ -1,9 +1,5 @@
 package org.facematch.tenant.entity;
 
-import org.facematch.kernel.entity.TenantSettings;
-
-import org.facematch.kernel.entity.TenantId;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.kernel.entity.TenantSettings;
 
 /** A customer of the service and its face-matching settings. Aggregate root of the tenant BC. */
 @Entity
@@ -24,7 +22,8 @@ import java.time.temporal.ChronoUnit;
             + " FROM Tenant t WHERE LOWER(t.name) LIKE :name OR LOWER(t.id) LIKE :name ORDER BY t.name, t.id")
 @NamedQuery(
     name = Tenant.COUNT_BY_NAME,
-    query = "SELECT COUNT(t) FROM Tenant t WHERE LOWER(t.name) LIKE :name OR LOWER(t.id) LIKE :name")
+    query =
+        "SELECT COUNT(t) FROM Tenant t WHERE LOWER(t.name) LIKE :name OR LOWER(t.id) LIKE :name")
 public class Tenant {
 
   public static final String OVERVIEW_BY_NAME = "Tenant.overviewByName";

@@ -20,7 +20,8 @@ public record ThresholdGuide(String modelVersion) {
 
   public String hint(double threshold) {
     if (!EngineChoice.LOCAL.id().equals(modelVersion)) {
-      return "No calibration measured for " + EngineChoice.label(modelVersion)
+      return "No calibration measured for "
+          + EngineChoice.label(modelVersion)
           + " yet: its similarity scale is its own, so test thresholds on your own data.";
     }
     if (threshold >= NONE_OBSERVED) {
@@ -31,7 +32,8 @@ public record ThresholdGuide(String modelVersion) {
     }
     if (threshold >= ONE_IN_A_THOUSAND) {
       return String.format(
-          "At %.2f fewer than about 1 in 1,000 impostor pairs match (1 in 1,000 at 0.60; none at 0.80).", threshold);
+          "At %.2f fewer than about 1 in 1,000 impostor pairs match (1 in 1,000 at 0.60; none at 0.80).",
+          threshold);
     }
     return String.format(
         "At %.2f more than about 1 in 1,000 impostor pairs match (1 in 1,000 at 0.60):"

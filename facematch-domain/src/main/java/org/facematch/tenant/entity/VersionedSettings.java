@@ -11,7 +11,8 @@ import org.facematch.kernel.entity.TenantSettings;
  *
  * @param changes what a save changed, as {@code name: old -> new}; empty for a read
  */
-public record VersionedSettings(TenantId tenantId, String name, TenantSettings settings, long version, String changes)
+public record VersionedSettings(
+    TenantId tenantId, String name, TenantSettings settings, long version, String changes)
     implements AuditedOutcome {
 
   @Override

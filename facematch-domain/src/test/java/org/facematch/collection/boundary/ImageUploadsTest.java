@@ -20,6 +20,7 @@ class ImageUploadsTest {
 
   @Test
   void overlongFileNamesAreRejected() {
-    assertThatThrownBy(() -> ImageUploads.readable("a".repeat(256))).isInstanceOf(FaceMatchException.class);
+    assertThatThrownBy(() -> ImageUploads.readable("a".repeat(256)))
+        .isInstanceOf(FaceMatchException.class);
   }
 }

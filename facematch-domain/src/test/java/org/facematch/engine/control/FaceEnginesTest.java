@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.facematch.engine.control.onnx.LocalFaceEngine;
+import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
-import org.facematch.engine.entity.EngineChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +33,15 @@ class FaceEnginesTest {
   @Test
   void servesExactlyTheOfferedModelVersions() {
     for (String offered : EngineChoice.offered()) {
-      assertThat(engines.find(offered)).as(offered).hasValueSatisfying(e -> assertThat(e.modelId()).isEqualTo(offered));
+      assertThat(engines.find(offered))
+          .as(offered)
+          .hasValueSatisfying(e -> assertThat(e.modelId()).isEqualTo(offered));
     }
     assertThat(engines.find("test")).isEmpty();
     assertThatThrownBy(() -> engines.of("faceplugin-9"))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
   }
 
   @Test

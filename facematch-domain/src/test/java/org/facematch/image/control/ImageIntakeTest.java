@@ -1,11 +1,5 @@
 package org.facematch.image.control;
 
-import org.facematch.image.control.TestImages;
-
-import org.facematch.image.control.ImageIntake;
-
-import org.facematch.image.entity.DecodedImage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.Test;
@@ -28,10 +23,15 @@ class ImageIntakeTest {
     byte[] random = new byte[10_000];
     new Random(7).nextBytes(random);
 
-    assertProblem(() -> intake.decode(new byte[0], ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode(new byte[0], ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
     assertProblem(() -> intake.decode(random, ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
-    assertProblem(() -> intake.decode("GIF89a....".getBytes(), ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
-    assertProblem(() -> intake.decode("<html>hello</html>".getBytes(), ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode("GIF89a....".getBytes(), ImageIntake.MAX_INLINE_BYTES),
+        Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode("<html>hello</html>".getBytes(), ImageIntake.MAX_INLINE_BYTES),
+        Problem.INVALID_IMAGE);
   }
 
   @Test
@@ -41,7 +41,8 @@ class ImageIntakeTest {
     for (int i = photo.length / 3; i < photo.length - 2; i++) {
       damaged[i] = (byte) (i * 31);
     }
-    assertProblem(() -> intake.decode(damaged, ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode(damaged, ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
   }
 
   @Test
@@ -49,8 +50,12 @@ class ImageIntakeTest {
     byte[] jpeg = TestImages.samplePhoto(1);
     byte[] png = TestImages.png(TestImages.scaled(TestImages.read(jpeg), 0.25));
 
-    assertProblem(() -> intake.decode(Arrays.copyOf(jpeg, jpeg.length / 2), ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
-    assertProblem(() -> intake.decode(Arrays.copyOf(png, png.length / 2), ImageIntake.MAX_INLINE_BYTES), Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode(Arrays.copyOf(jpeg, jpeg.length / 2), ImageIntake.MAX_INLINE_BYTES),
+        Problem.INVALID_IMAGE);
+    assertProblem(
+        () -> intake.decode(Arrays.copyOf(png, png.length / 2), ImageIntake.MAX_INLINE_BYTES),
+        Problem.INVALID_IMAGE);
     assertThat(intake.decode(jpeg, ImageIntake.MAX_INLINE_BYTES).width()).isEqualTo(1920);
   }
 
@@ -64,13 +69,16 @@ class ImageIntakeTest {
 
     assertProblem(() -> intake.decode(big, ImageIntake.MAX_INLINE_BYTES), Problem.IMAGE_TOO_LARGE);
     assertProblem(() -> intake.fromBase64(hugeBase64), Problem.IMAGE_TOO_LARGE);
-    assertThat(intake.decode(TestImages.samplePhoto(2), ImageIntake.MAX_STORED_BYTES).width()).isEqualTo(1920);
+    assertThat(intake.decode(TestImages.samplePhoto(2), ImageIntake.MAX_STORED_BYTES).width())
+        .isEqualTo(1920);
   }
 
   @Test
   void refusesPixelBombsFromTheHeaderAlone() {
     long before = System.nanoTime();
-    assertProblem(() -> intake.decode(TestImages.pngClaiming(60_000, 60_000), ImageIntake.MAX_INLINE_BYTES), Problem.IMAGE_TOO_LARGE);
+    assertProblem(
+        () -> intake.decode(TestImages.pngClaiming(60_000, 60_000), ImageIntake.MAX_INLINE_BYTES),
+        Problem.IMAGE_TOO_LARGE);
     assertThat((System.nanoTime() - before) / 1_000_000).as("ms to refuse").isLessThan(2_000);
   }
 
@@ -107,7 +115,8 @@ class ImageIntakeTest {
 
   @Test
   void decodesLargePhotosSubsampled() {
-    byte[] large = TestImages.jpeg(TestImages.scaled(TestImages.read(TestImages.samplePhoto(3)), 3.125), 0.8f);
+    byte[] large =
+        TestImages.jpeg(TestImages.scaled(TestImages.read(TestImages.samplePhoto(3)), 3.125), 0.8f);
 
     DecodedImage decoded = intake.decode(large, ImageIntake.MAX_STORED_BYTES);
 
@@ -135,6 +144,7 @@ class ImageIntakeTest {
 
   static void assertProblem(Runnable call, Problem problem) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
   }
 }

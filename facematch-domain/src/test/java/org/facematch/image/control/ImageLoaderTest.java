@@ -23,12 +23,19 @@ class ImageLoaderTest {
 
   @Test
   void readsAStoredImageOfTheCallersPrefixOnlyWhenItsBytesAreNeeded() {
-    byte[] png = TestImages.png(new java.awt.image.BufferedImage(120, 120, java.awt.image.BufferedImage.TYPE_INT_RGB));
+    byte[] png =
+        TestImages.png(
+            new java.awt.image.BufferedImage(120, 120, java.awt.image.BufferedImage.TYPE_INT_RGB));
     blobs.put("tenants/acme/uploads/1.png", png, "image/png");
 
-    EngineImage image = loader.load(ACME, new ImageInput(ImageInput.Format.S3, "s3://test-bucket/tenants/acme/uploads/1.png"), "image");
+    EngineImage image =
+        loader.load(
+            ACME,
+            new ImageInput(ImageInput.Format.S3, "s3://test-bucket/tenants/acme/uploads/1.png"),
+            "image");
     assertThat(blobs.reads).isZero();
-    assertThat(image.storedObject()).contains(new EngineImage.StoredObject("test-bucket", "tenants/acme/uploads/1.png"));
+    assertThat(image.storedObject())
+        .contains(new EngineImage.StoredObject("test-bucket", "tenants/acme/uploads/1.png"));
     assertThat(image.format()).isEqualTo(ImageFormat.PNG);
     assertThat(image.bytes()).isEqualTo(png);
     assertThat(blobs.reads).isEqualTo(1);
@@ -46,20 +53,30 @@ class ImageLoaderTest {
           "https://test-bucket.s3.amazonaws.com/tenants/acme/uploads/1.png",
           "s3://test-bucket/"
         }) {
-      assertProblem(() -> loader.load(ACME, new ImageInput(ImageInput.Format.S3, uri), "image"), Problem.PERMISSION_DENIED);
+      assertProblem(
+          () -> loader.load(ACME, new ImageInput(ImageInput.Format.S3, uri), "image"),
+          Problem.PERMISSION_DENIED);
     }
     assertThat(blobs.reads).isZero();
   }
 
   @Test
   void aMissingObjectIsAClientErrorAndAMissingImageIsAParameterError() {
-    EngineImage missing = loader.load(ACME, new ImageInput(ImageInput.Format.S3, "s3://test-bucket/tenants/acme/uploads/none.jpg"), "image");
+    EngineImage missing =
+        loader.load(
+            ACME,
+            new ImageInput(ImageInput.Format.S3, "s3://test-bucket/tenants/acme/uploads/none.jpg"),
+            "image");
     assertProblem(missing::bytes, Problem.IMAGE_NOT_FOUND);
-    assertProblem(() -> loader.load(ACME, new ImageInput(ImageInput.Format.BASE64, " "), "image"), Problem.INVALID_PARAMETER);
+    assertProblem(
+        () -> loader.load(ACME, new ImageInput(ImageInput.Format.BASE64, " "), "image"),
+        Problem.INVALID_PARAMETER);
     assertProblem(() -> loader.load(ACME, null, "image"), Problem.INVALID_PARAMETER);
   }
 
   static void assertProblem(Runnable call, Problem problem) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
   }
 }

@@ -24,7 +24,10 @@ public final class TestImages {
   /** The group photos from {@code @vladmandic/face-api}, fetched by the build. */
   public static byte[] samplePhoto(int n) {
     try {
-      return Files.readAllBytes(Path.of(System.getProperty("facematch.test.photos", "target/test-photos"), "sample" + n + ".jpg"));
+      return Files.readAllBytes(
+          Path.of(
+              System.getProperty("facematch.test.photos", "target/test-photos"),
+              "sample" + n + ".jpg"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,11 +97,19 @@ public final class TestImages {
   }
 
   public static BufferedImage brighter(BufferedImage image, double factor) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         Color c = new Color(image.getRGB(x, y));
-        out.setRGB(x, y, new Color(clamp(c.getRed() * factor), clamp(c.getGreen() * factor), clamp(c.getBlue() * factor)).getRGB());
+        out.setRGB(
+            x,
+            y,
+            new Color(
+                    clamp(c.getRed() * factor),
+                    clamp(c.getGreen() * factor),
+                    clamp(c.getBlue() * factor))
+                .getRGB());
       }
     }
     return out;
@@ -106,7 +117,8 @@ public final class TestImages {
 
   /** The image turned 90 degrees counter-clockwise: stored sideways, as a phone held upright. */
   public static BufferedImage rotatedLeft(BufferedImage image) {
-    BufferedImage out = new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getHeight(), image.getWidth(), BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         out.setRGB(y, image.getWidth() - 1 - x, image.getRGB(x, y));
@@ -115,15 +127,17 @@ public final class TestImages {
     return out;
   }
 
-  /**
-   * Inserts an EXIF APP1 segment with the given orientation right after the JPEG's SOI marker.
-   */
+  /** Inserts an EXIF APP1 segment with the given orientation right after the JPEG's SOI marker. */
   public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
     // TIFF header (big endian), one IFD with one entry: Orientation (0x0112), SHORT, count 1.
     ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4);
     tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     tiff.putShort((short) 1);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putInt(0);
     byte[] payload = tiff.array();
     byte[] exifHeader = {'E', 'x', 'i', 'f', 0, 0};
@@ -139,7 +153,18 @@ public final class TestImages {
   public static byte[] pngClaiming(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(8 + 25 + 12 + 12);
     b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-    chunk(b, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array());
+    chunk(
+        b,
+        "IHDR",
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8)
+            .put((byte) 2)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0)
+            .array());
     chunk(b, "IDAT", new byte[0]);
     chunk(b, "IEND", new byte[0]);
     return b.array();

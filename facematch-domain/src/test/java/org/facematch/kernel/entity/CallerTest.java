@@ -16,18 +16,23 @@ class CallerTest {
 
   @Test
   void tenantAdminsReachOnlyTheirOwnTenant() {
-    assertThatCode(() -> Access.SUPPORT_OR_OWN_TENANT.check(demoAdmin, DEMO)).doesNotThrowAnyException();
+    assertThatCode(() -> Access.SUPPORT_OR_OWN_TENANT.check(demoAdmin, DEMO))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> Access.SUPPORT_OR_OWN_TENANT.check(demoAdmin, OTHER))
         .isInstanceOf(FaceMatchException.class)
         .hasMessage("Not your tenant");
-    assertThatThrownBy(() -> Access.SUPPORT.check(demoAdmin, null)).isInstanceOf(FaceMatchException.class);
+    assertThatThrownBy(() -> Access.SUPPORT.check(demoAdmin, null))
+        .isInstanceOf(FaceMatchException.class);
   }
 
   @Test
   void supportSeesSettingsOfAnyTenantButNoFaces() {
-    assertThatCode(() -> Access.SUPPORT_OR_OWN_TENANT.check(support, OTHER)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> Access.OWN_TENANT.check(support, DEMO)).isInstanceOf(FaceMatchException.class);
-    assertThatThrownBy(() -> Access.KYC_CREATE.check(support, null)).isInstanceOf(FaceMatchException.class);
+    assertThatCode(() -> Access.SUPPORT_OR_OWN_TENANT.check(support, OTHER))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> Access.OWN_TENANT.check(support, DEMO))
+        .isInstanceOf(FaceMatchException.class);
+    assertThatThrownBy(() -> Access.KYC_CREATE.check(support, null))
+        .isInstanceOf(FaceMatchException.class);
     assertThatCode(() -> Access.OWN_TENANT.check(demoAdmin, DEMO)).doesNotThrowAnyException();
     assertThatCode(() -> Access.KYC_CREATE.check(demoAdmin, null)).doesNotThrowAnyException();
   }
@@ -41,7 +46,8 @@ class CallerTest {
     assertProblem(() -> Access.OWN_TENANT.check(reader, DEMO), Problem.PERMISSION_DENIED);
     assertProblem(() -> Access.SUPPORT.check(reader, null), Problem.PERMISSION_DENIED);
 
-    Caller disabled = Caller.api("client", DEMO, Set.of(Roles.KYC_READ), Optional.of(enabled.withEnabled(false)));
+    Caller disabled =
+        Caller.api("client", DEMO, Set.of(Roles.KYC_READ), Optional.of(enabled.withEnabled(false)));
     Caller unknown = Caller.api("client", DEMO, Set.of(Roles.KYC_READ), Optional.empty());
     assertProblem(() -> Access.KYC_READ.check(disabled, null), Problem.FEATURE_NOT_ENABLED);
     assertProblem(() -> Access.KYC_READ.check(unknown, null), Problem.FEATURE_NOT_ENABLED);
@@ -49,14 +55,19 @@ class CallerTest {
 
   @Test
   void consoleCallersAreSupportOrTheAdminOfOneTenant() {
-    assertThatThrownBy(() -> Caller.console("x", Roles.TENANT_ADMIN, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Caller.console("x", Roles.SUPPORT, DEMO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Caller.console("x", Roles.KYC_READ, DEMO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Caller.console("x", Roles.TENANT_ADMIN, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Caller.console("x", Roles.SUPPORT, DEMO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Caller.console("x", Roles.KYC_READ, DEMO))
+        .isInstanceOf(IllegalArgumentException.class);
     assertProblem(support::actingTenant, Problem.PERMISSION_DENIED);
   }
 
   private static void assertProblem(Runnable call, Problem problem) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> org.assertj.core.api.Assertions.assertThat(e.problem()).isEqualTo(problem));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.problem()).isEqualTo(problem));
   }
 }

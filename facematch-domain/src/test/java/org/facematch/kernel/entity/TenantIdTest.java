@@ -1,11 +1,8 @@
 package org.facematch.kernel.entity;
 
-import org.facematch.kernel.entity.TenantId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.facematch.kernel.entity.FaceMatchException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +15,16 @@ class TenantIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", " ", "-acme", "acme/../other", "a b", "tenant%", "x12345678901234567890123456789012345678901234567890123456789012345"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "-acme",
+        "acme/../other",
+        "a b",
+        "tenant%",
+        "x12345678901234567890123456789012345678901234567890123456789012345"
+      })
   void rejectsAnythingThatCouldEscapeAKeyPrefixOrAQuery(String id) {
     assertThatThrownBy(() -> new TenantId(id)).isInstanceOf(FaceMatchException.class);
   }

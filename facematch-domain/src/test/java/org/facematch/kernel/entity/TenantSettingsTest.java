@@ -1,12 +1,8 @@
 package org.facematch.kernel.entity;
 
-import org.facematch.kernel.entity.TenantSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.facematch.kernel.entity.FaceMatchException;
-import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,20 +24,23 @@ class TenantSettingsTest {
   @ParameterizedTest
   @ValueSource(doubles = {-0.01, 1.0001, Double.NaN, Double.POSITIVE_INFINITY})
   void thresholdsOutsideTheUnitIntervalAreRejected(double threshold) {
-    assertInvalid(() -> new TenantSettings(true, threshold, 0.8, 5, true, "m"), "verification_threshold");
+    assertInvalid(
+        () -> new TenantSettings(true, threshold, 0.8, 5, true, "m"), "verification_threshold");
     assertInvalid(() -> new TenantSettings(true, 0.6, threshold, 5, true, "m"), "search_threshold");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 101, Integer.MAX_VALUE})
   void maxFacesOutsideOneToHundredAreRejected(int maxFaces) {
-    assertInvalid(() -> new TenantSettings(true, 0.6, 0.8, maxFaces, true, "m"), "max_faces_per_user");
+    assertInvalid(
+        () -> new TenantSettings(true, 0.6, 0.8, maxFaces, true, "m"), "max_faces_per_user");
   }
 
   @Test
   void boundariesAreAccepted() {
     assertThat(new TenantSettings(true, 0.0, 1.0, 1, false, "m").maxFacesPerUser()).isEqualTo(1);
-    assertThat(new TenantSettings(true, 1.0, 0.0, 100, false, "m").maxFacesPerUser()).isEqualTo(100);
+    assertThat(new TenantSettings(true, 1.0, 0.0, 100, false, "m").maxFacesPerUser())
+        .isEqualTo(100);
   }
 
   @Test
@@ -53,7 +52,8 @@ class TenantSettingsTest {
   private static void assertInvalid(Runnable construction, String field) {
     assertThatThrownBy(construction::run)
         .isInstanceOfSatisfying(
-            FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PARAMETER))
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_PARAMETER))
         .hasMessageContaining(field);
   }
 

@@ -16,7 +16,11 @@ class UtcInstantConverterTest {
     assertThat(converter.convertToDatabaseColumn(instant)).isEqualTo("2026-11-22 02:07:38.390");
     assertThat(converter.convertToEntityAttribute("2026-11-22 02:07:38.390")).isEqualTo(instant);
     assertThat(converter.convertToEntityAttribute("2026-11-22T02:07:38.39")).isEqualTo(instant);
-    assertThat(converter.convertToEntityAttribute("2026-11-22 02:07:38")).isEqualTo(Instant.parse("2026-11-22T02:07:38Z"));
-    assertThat(converter.convertToEntityAttribute(java.time.LocalDateTime.parse("2026-11-22T02:07:38.390"))).isEqualTo(instant);
+    assertThat(converter.convertToEntityAttribute("2026-11-22 02:07:38"))
+        .isEqualTo(Instant.parse("2026-11-22T02:07:38Z"));
+    assertThat(
+            converter.convertToEntityAttribute(
+                java.time.LocalDateTime.parse("2026-11-22T02:07:38.390")))
+        .isEqualTo(instant);
   }
 }

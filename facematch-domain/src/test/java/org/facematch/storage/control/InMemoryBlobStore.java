@@ -56,6 +56,8 @@ public class InMemoryBlobStore implements BlobStore {
 
   @Override
   public Optional<String> keyOf(String uri) {
-    return uri != null && uri.startsWith("s3://test-bucket/") ? Optional.of(uri.substring(17)).filter(k -> !k.isEmpty()) : Optional.empty();
+    return uri != null && uri.startsWith("s3://test-bucket/")
+        ? Optional.of(uri.substring(17)).filter(k -> !k.isEmpty())
+        : Optional.empty();
   }
 }

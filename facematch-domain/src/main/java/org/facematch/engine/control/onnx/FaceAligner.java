@@ -1,8 +1,8 @@
 package org.facematch.engine.control.onnx;
 
 import java.util.List;
-import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.Point;
+import org.facematch.image.entity.DecodedImage;
 
 /**
  * Warps a face onto the standard ArcFace 112x112 five-point template with the least-squares
@@ -13,7 +13,11 @@ final class FaceAligner {
 
   static final int SIZE = 112;
   static final double[][] TEMPLATE = {
-    {38.2946, 51.6963}, {73.5318, 51.5014}, {56.0252, 71.7366}, {41.5493, 92.3655}, {70.7299, 92.2041}
+    {38.2946, 51.6963},
+    {73.5318, 51.5014},
+    {56.0252, 71.7366},
+    {41.5493, 92.3655},
+    {70.7299, 92.2041}
   };
 
   /** Aligned face as packed RGB pixels, SIZE x SIZE. */
@@ -64,7 +68,9 @@ final class FaceAligner {
       for (int u = 0; u < SIZE; u++) {
         double x = ia * u + ib * v + cx;
         double y = -ib * u + ia * v + cy;
-        out[v * SIZE + u] = Pixels.bilinear(source, width, height, (x - originX) / f - shift, (y - originY) / f - shift);
+        out[v * SIZE + u] =
+            Pixels.bilinear(
+                source, width, height, (x - originX) / f - shift, (y - originY) / f - shift);
       }
     }
     return out;
@@ -81,8 +87,8 @@ final class FaceAligner {
   }
 
   /**
-   * Least-squares similarity transform from the five image points to the template: returns {a,
-   * b, tx, ty} with template = [a -b; b a] * image + (tx, ty).
+   * Least-squares similarity transform from the five image points to the template: returns {a, b,
+   * tx, ty} with template = [a -b; b a] * image + (tx, ty).
    */
   static double[] similarity(List<Point> points) {
     int n = points.size();

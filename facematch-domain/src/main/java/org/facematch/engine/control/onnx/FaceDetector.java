@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.FaceBox;
+import org.facematch.image.entity.DecodedImage;
 
 /**
  * Finds faces: the image is letterboxed (aspect kept, grey borders) into the detector's 320x240
@@ -40,8 +40,10 @@ final class FaceDetector {
     return found.isEmpty() ? detect(image, minScore, 0.5) : found;
   }
 
-  private List<Detection> detect(DecodedImage image, double minScore, double inset) throws OrtException {
-    double scale = inset * Math.min((double) WIDTH / image.width(), (double) HEIGHT / image.height());
+  private List<Detection> detect(DecodedImage image, double minScore, double inset)
+      throws OrtException {
+    double scale =
+        inset * Math.min((double) WIDTH / image.width(), (double) HEIGHT / image.height());
     int scaledW = Math.max(1, (int) Math.round(image.width() * scale));
     int scaledH = Math.max(1, (int) Math.round(image.height() * scale));
     int padX = (WIDTH - scaledW) / 2;
@@ -49,7 +51,16 @@ final class FaceDetector {
     float[] input = new float[3 * WIDTH * HEIGHT]; // 0 = grey 127 after normalisation
     int plane = WIDTH * HEIGHT;
     int[] scaled =
-        Pixels.resample(image.pixels(), image.width(), image.height(), 0, 0, image.width(), image.height(), scaledW, scaledH);
+        Pixels.resample(
+            image.pixels(),
+            image.width(),
+            image.height(),
+            0,
+            0,
+            image.width(),
+            image.height(),
+            scaledW,
+            scaledH);
     for (int y = 0; y < scaledH; y++) {
       for (int x = 0; x < scaledW; x++) {
         int p = scaled[y * scaledW + x];
@@ -95,8 +106,10 @@ final class FaceDetector {
   }
 
   static double iou(FaceBox a, FaceBox b) {
-    double ix = Math.max(0, Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x()));
-    double iy = Math.max(0, Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y()));
+    double ix =
+        Math.max(0, Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x()));
+    double iy =
+        Math.max(0, Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y()));
     double intersection = ix * iy;
     return intersection / (a.area() + b.area() - intersection);
   }

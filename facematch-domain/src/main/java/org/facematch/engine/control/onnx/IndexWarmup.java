@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Fills the local engine's in-memory index from the database before the first request is served.
- * The templates are the engine's own, kept in the faces table beside the collection's columns;
- * they are read by column here so that the engine does not depend on the collection's entity.
+ * The templates are the engine's own, kept in the faces table beside the collection's columns; they
+ * are read by column here so that the engine does not depend on the collection's entity.
  */
 @Singleton
 @Startup
@@ -51,6 +51,10 @@ public class IndexWarmup {
       after = (String) page.get(page.size() - 1)[0];
       em.clear();
     }
-    LOGGER.log(Level.INFO, "Search index loaded: {0} faces in {1} ms", loaded, (System.nanoTime() - begin) / 1_000_000);
+    LOGGER.log(
+        Level.INFO,
+        "Search index loaded: {0} faces in {1} ms",
+        loaded,
+        (System.nanoTime() - begin) / 1_000_000);
   }
 }

@@ -6,14 +6,14 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
-import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.FaceBox;
 import org.facematch.engine.entity.Point;
+import org.facematch.image.entity.DecodedImage;
 
 /**
- * 68 facial landmarks from a square grey crop around the detection, reduced to the five points
- * the alignment template uses: eye centres (mean of the four lid points, corners excluded), nose
- * tip, and mouth corners (mean of outer and inner corner).
+ * 68 facial landmarks from a square grey crop around the detection, reduced to the five points the
+ * alignment template uses: eye centres (mean of the four lid points, corners excluded), nose tip,
+ * and mouth corners (mean of outer and inner corner).
  */
 final class LandmarkLocator {
 
@@ -30,11 +30,14 @@ final class LandmarkLocator {
     double side = Math.min(box.height(), Math.min(image.width(), image.height()));
     double left = Math.max(0, Math.min(image.width() - side, box.centerX() - side / 2));
     double top = Math.max(0, Math.min(image.height() - side, box.centerY() - side / 2));
-    int[] crop = Pixels.resample(image.pixels(), image.width(), image.height(), left, top, side, side, SIZE, SIZE);
+    int[] crop =
+        Pixels.resample(
+            image.pixels(), image.width(), image.height(), left, top, side, side, SIZE, SIZE);
     float[] input = new float[SIZE * SIZE];
     for (int i = 0; i < input.length; i++) {
       int p = crop[i];
-      input[i] = (0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF)) / 256f;
+      input[i] =
+          (0.299f * ((p >> 16) & 0xFF) + 0.587f * ((p >> 8) & 0xFF) + 0.114f * (p & 0xFF)) / 256f;
     }
 
     float[] p = new float[136];

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Future;
-import org.facematch.kernel.entity.FaceEvent;
-import org.facematch.image.control.EngineImage;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.Embedding;
@@ -16,12 +14,14 @@ import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.FaceAnalysis;
 import org.facematch.engine.entity.ProbeResult;
+import org.facematch.image.control.EngineImage;
+import org.facematch.kernel.entity.FaceEvent;
 
 /**
- * The embedded default engine: the ONNX models make the templates, and each tenant's collection
- * is an in-memory index of them, filled from the database at startup ({@link IndexWarmup}) and
- * kept up to date by the collection's face events once their transaction has committed, so the
- * index never holds a face whose registration rolled back nor loses one whose removal did.
+ * The embedded default engine: the ONNX models make the templates, and each tenant's collection is
+ * an in-memory index of them, filled from the database at startup ({@link IndexWarmup}) and kept up
+ * to date by the collection's face events once their transaction has committed, so the index never
+ * holds a face whose registration rolled back nor loses one whose removal did.
  */
 @ApplicationScoped
 public class LocalFaceEngine implements FaceEngine {
@@ -37,8 +37,8 @@ public class LocalFaceEngine implements FaceEngine {
   }
 
   /**
-   * The two images are decoded and analysed at the same time on two engine threads, which halves
-   * a lone verify's latency. Stored images are read here first, so no engine thread waits for the
+   * The two images are decoded and analysed at the same time on two engine threads, which halves a
+   * lone verify's latency. Stored images are read here first, so no engine thread waits for the
    * bucket. The source's problem is reported first, as if they ran one after the other.
    */
   @Override
@@ -65,7 +65,11 @@ public class LocalFaceEngine implements FaceEngine {
   @Override
   public Enrolment enrol(String tenant, EngineImage image, String faceId) {
     FaceAnalysis analysis = model.analyze(image.decoded());
-    return new Enrolment(faceId, analysis.embedding().toBytes(), analysis.subject().quality().score(), analysis.warnings());
+    return new Enrolment(
+        faceId,
+        analysis.embedding().toBytes(),
+        analysis.subject().quality().score(),
+        analysis.warnings());
   }
 
   @Override
@@ -77,15 +81,20 @@ public class LocalFaceEngine implements FaceEngine {
             .filter(c -> c.similarity().score() >= minScore)
             .limit(maxCandidates)
             .toList();
-    return new ProbeResult(candidates, probe.faceCount(), probe.subject().detectionScore(), probe.warnings());
+    return new ProbeResult(
+        candidates, probe.faceCount(), probe.subject().detectionScore(), probe.warnings());
   }
 
   /** Puts a template read back from the database into the index (at startup). */
   public void restore(String tenant, String faceId, byte[] template) {
-    index.put(tenant, new EmbeddingIndex.Entry(faceId, MODEL_ID, Embedding.fromBytes(template, MODEL_ID).vector()));
+    index.put(
+        tenant,
+        new EmbeddingIndex.Entry(
+            faceId, MODEL_ID, Embedding.fromBytes(template, MODEL_ID).vector()));
   }
 
-  void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Registered registered) {
+  void registered(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Registered registered) {
     if (MODEL_ID.equals(registered.engine())) {
       restore(registered.tenant().value(), registered.faceId(), registered.template());
     }
@@ -95,7 +104,10 @@ public class LocalFaceEngine implements FaceEngine {
     index.remove(removed.tenant().value(), removed.faceId());
   }
 
-  /** Nothing to do before the removal commits: the index drops the face on {@link FaceEvent.Removed}. */
+  /**
+   * Nothing to do before the removal commits: the index drops the face on {@link
+   * FaceEvent.Removed}.
+   */
   @Override
   public void forget(String tenant, String faceId, String engineFaceId) {}
 
@@ -104,5 +116,4 @@ public class LocalFaceEngine implements FaceEngine {
   public EngineCollection collection(String tenant) {
     return new EngineCollection(OptionalLong.empty(), MODEL_ID);
   }
-
 }

@@ -20,9 +20,8 @@ import java.util.Optional;
  * Sessions are safe for concurrent {@code run} calls.
  *
  * <p>A session runs about 4x slower on any thread but the one that created it (measured: 88-94 ms
- * against 20 ms per analysis of a group photo; the thread's denormal flushing is the likely
- * cause). So each engine thread of {@link OnnxFaceModel} loads its own sessions and runs only
- * those.
+ * against 20 ms per analysis of a group photo; the thread's denormal flushing is the likely cause).
+ * So each engine thread of {@link OnnxFaceModel} loads its own sessions and runs only those.
  */
 final class Models implements AutoCloseable {
 
@@ -36,7 +35,8 @@ final class Models implements AutoCloseable {
   final OrtSession landmarks;
   final OrtSession embedder;
 
-  private Models(OrtEnvironment env, OrtSession detector, OrtSession landmarks, OrtSession embedder) {
+  private Models(
+      OrtEnvironment env, OrtSession detector, OrtSession landmarks, OrtSession embedder) {
     this.env = env;
     this.detector = detector;
     this.landmarks = landmarks;
@@ -75,7 +75,8 @@ final class Models implements AutoCloseable {
       }
       try (InputStream in = Models.class.getResourceAsStream(CLASSPATH_DIR + name)) {
         if (in == null) {
-          throw new IllegalStateException("Model " + name + " is not packaged; build with npm available");
+          throw new IllegalStateException(
+              "Model " + name + " is not packaged; build with npm available");
         }
         return in.readAllBytes();
       }
@@ -85,12 +86,14 @@ final class Models implements AutoCloseable {
   }
 
   /**
-   * A native buffer to stage one model input in, reused by its engine thread. A heap array given
-   * to ONNX Runtime is copied into a fresh native buffer on every run; for the detector that is
-   * 0.9 MB allocated, zeroed and freed per image.
+   * A native buffer to stage one model input in, reused by its engine thread. A heap array given to
+   * ONNX Runtime is copied into a fresh native buffer on every run; for the detector that is 0.9 MB
+   * allocated, zeroed and freed per image.
    */
   static FloatBuffer staging(int floats) {
-    return ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return ByteBuffer.allocateDirect(floats * Float.BYTES)
+        .order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
   }
 
   /** The input copied into the staging buffer, as a tensor of the given shape over it. */
@@ -108,7 +111,8 @@ final class Models implements AutoCloseable {
       try {
         session.close();
       } catch (OrtException e) {
-        System.getLogger(Models.class.getName()).log(System.Logger.Level.WARNING, "Closing a model session failed", e);
+        System.getLogger(Models.class.getName())
+            .log(System.Logger.Level.WARNING, "Closing a model session failed", e);
       }
     }
   }

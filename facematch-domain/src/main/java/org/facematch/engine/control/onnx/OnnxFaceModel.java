@@ -5,27 +5,26 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.facematch.image.entity.DecodedImage;
 import org.facematch.engine.entity.DetectedFace;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
@@ -34,14 +33,14 @@ import org.facematch.engine.entity.FaceQuality;
 import org.facematch.engine.entity.Point;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
+import org.facematch.image.entity.DecodedImage;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 
 /**
  * The local engine's models: ONNX Runtime on the CPU, no cloud account. Detection, landmarks,
- * alignment to the ArcFace template, a 512-d template and a calibrated cosine. At most one
- * request per core runs the models at a time, on the engine's own threads; the rest wait their
- * turn.
+ * alignment to the ArcFace template, a 512-d template and a calibrated cosine. At most one request
+ * per core runs the models at a time, on the engine's own threads; the rest wait their turn.
  */
 @ApplicationScoped
 public class OnnxFaceModel {
@@ -51,13 +50,16 @@ public class OnnxFaceModel {
 
   /** Detections below this score are ignored; the detector's false positives reach ~0.8. */
   static final double MIN_DETECTION_SCORE = 0.65;
+
   /**
    * Human faces put their eyes 0.26-0.56 box widths apart (shared sets, frontal to half profile);
    * the detector's confident animal "faces" put them at 0.16-0.18. Below this, it is no face.
    */
   static final double MIN_EYE_DISTANCE_TO_WIDTH = 0.2;
+
   /** Faces shorter than this (decoded pixels) give templates too weak to match: refused. */
   public static final int MIN_FACE_HEIGHT = 64;
+
   /** Cosines measured with this pipeline on the shared labelled sets; see README "Calibration". */
   static final SimilarityCalibration CALIBRATION = new SimilarityCalibration(0.40, 0.50);
 
@@ -74,11 +76,17 @@ public class OnnxFaceModel {
   int concurrency;
 
   @Inject
-  @ConfigProperty(name = "facematch.engine.onnx.min-face-height", defaultValue = "" + MIN_FACE_HEIGHT)
+  @ConfigProperty(
+      name = "facematch.engine.onnx.min-face-height",
+      defaultValue = "" + MIN_FACE_HEIGHT)
   int minFaceHeight;
 
-  /** One engine thread's own sessions and the steps built on them; the steps keep per-thread input buffers. */
-  private record Pipeline(Models models, FaceDetector detector, LandmarkLocator landmarks, Embedder embedder) {}
+  /**
+   * One engine thread's own sessions and the steps built on them; the steps keep per-thread input
+   * buffers.
+   */
+  private record Pipeline(
+      Models models, FaceDetector detector, LandmarkLocator landmarks, Embedder embedder) {}
 
   /** A thread that runs the models, on sessions it created itself: see {@link Models}. */
   private static final class EngineThread extends Thread {
@@ -94,7 +102,8 @@ public class OnnxFaceModel {
   private long loadMillis;
 
   /** For use outside a container (tests, benchmark). */
-  public static OnnxFaceModel load(Optional<Path> modelDir, boolean flipAverage, int concurrency, int minFaceHeight) {
+  public static OnnxFaceModel load(
+      Optional<Path> modelDir, boolean flipAverage, int concurrency, int minFaceHeight) {
     OnnxFaceModel engine = new OnnxFaceModel();
     engine.modelDir = modelDir;
     engine.flipAverage = flipAverage;
@@ -111,7 +120,13 @@ public class OnnxFaceModel {
     CountDownLatch loaded = new CountDownLatch(permits);
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(permits, permits, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), engineThreads(loaded, failure));
+        new ThreadPoolExecutor(
+            permits,
+            permits,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            engineThreads(loaded, failure));
     pool.prestartAllCoreThreads();
     engineThreads = pool;
     try {
@@ -128,7 +143,11 @@ public class OnnxFaceModel {
     LOGGER.log(
         Level.INFO,
         "Face engine {0} loaded in {1} ms from {2}; {3} engine threads, flip averaging {4}",
-        MODEL_ID, loadMillis, modelDir.map(Path::toString).orElse("the packaged models"), permits, flipAverage);
+        MODEL_ID,
+        loadMillis,
+        modelDir.map(Path::toString).orElse("the packaged models"),
+        permits,
+        flipAverage);
   }
 
   @PreDestroy
@@ -136,8 +155,11 @@ public class OnnxFaceModel {
     engineThreads.shutdownNow();
   }
 
-  /** Each engine thread loads its own sessions before its first task and closes them when it ends. */
-  private ThreadFactory engineThreads(CountDownLatch loaded, AtomicReference<RuntimeException> failure) {
+  /**
+   * Each engine thread loads its own sessions before its first task and closes them when it ends.
+   */
+  private ThreadFactory engineThreads(
+      CountDownLatch loaded, AtomicReference<RuntimeException> failure) {
     AtomicInteger number = new AtomicInteger();
     return task ->
         new EngineThread(
@@ -162,22 +184,29 @@ public class OnnxFaceModel {
 
   /**
    * One engine thread per physical core: a core's second hardware thread shares its caches and
-   * units, so two sessions on one core gain little and double each request's latency. Measured
-   * on the 2-core development machine (no SMT): one engine thread 41 verifies/s, two 69/s.
+   * units, so two sessions on one core gain little and double each request's latency. Measured on
+   * the 2-core development machine (no SMT): one engine thread 41 verifies/s, two 69/s.
    */
   static int defaultThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / threadsPerCore(CPU0_SIBLINGS));
   }
 
-  private static final Path CPU0_SIBLINGS = Path.of("/sys/devices/system/cpu/cpu0/topology/thread_siblings_list");
+  private static final Path CPU0_SIBLINGS =
+      Path.of("/sys/devices/system/cpu/cpu0/topology/thread_siblings_list");
 
-  /** Hardware threads per core, from the kernel's list of cpu0's siblings ("0", "0,4" or "0-1"); 1 if unknown. */
+  /**
+   * Hardware threads per core, from the kernel's list of cpu0's siblings ("0", "0,4" or "0-1"); 1
+   * if unknown.
+   */
   static int threadsPerCore(Path siblings) {
     try {
       int count = 0;
       for (String part : Files.readString(siblings).trim().split(",")) {
         String[] range = part.split("-");
-        count += range.length == 2 ? Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1 : 1;
+        count +=
+            range.length == 2
+                ? Integer.parseInt(range[1].trim()) - Integer.parseInt(range[0].trim()) + 1
+                : 1;
       }
       return Math.max(1, count);
     } catch (IOException | RuntimeException e) {
@@ -187,7 +216,11 @@ public class OnnxFaceModel {
 
   private static Pipeline loadPipeline(Optional<Path> modelDir, boolean flipAverage) {
     Models models = Models.load(modelDir);
-    return new Pipeline(models, new FaceDetector(models), new LandmarkLocator(models), new Embedder(models, flipAverage));
+    return new Pipeline(
+        models,
+        new FaceDetector(models),
+        new LandmarkLocator(models),
+        new Embedder(models, flipAverage));
   }
 
   private static Pipeline pipeline() {
@@ -221,16 +254,21 @@ public class OnnxFaceModel {
           DecodedImage image = decoded.get();
           List<Candidate> faces = candidates(image, false);
           if (faces.isEmpty()) {
-            throw new FaceMatchException(Problem.NO_FACE_DETECTED, "No face was found in the image");
+            throw new FaceMatchException(
+                Problem.NO_FACE_DETECTED, "No face was found in the image");
           }
           DetectedFace subject = faces.get(0).face();
           if (subject.box().height() / image.subsampling() < minFaceHeight) {
             throw new FaceMatchException(
                 Problem.FACE_TOO_SMALL,
-                "The face is " + Math.round(subject.box().height())
-                    + " pixels high; at least " + minFaceHeight + " are needed");
+                "The face is "
+                    + Math.round(subject.box().height())
+                    + " pixels high; at least "
+                    + minFaceHeight
+                    + " are needed");
           }
-          Embedding embedding = new Embedding(pipeline().embedder().embed(faces.get(0).aligned()), MODEL_ID);
+          Embedding embedding =
+              new Embedding(pipeline().embedder().embed(faces.get(0).aligned()), MODEL_ID);
           List<QualityWarning> warnings = new ArrayList<>(subject.quality().warnings());
           if (faces.size() > 1) {
             warnings.add(QualityWarning.MULTIPLE_FACES_DETECTED);
@@ -269,8 +307,10 @@ public class OnnxFaceModel {
    * face's quality is wanted: a verify of two group photos would otherwise align every bystander.
    */
   private List<Candidate> candidates(DecodedImage image, boolean assessAll) throws OrtException {
-    List<FaceDetector.Detection> detections = new ArrayList<>(pipeline().detector().detect(image, MIN_DETECTION_SCORE));
-    detections.sort(Comparator.comparingDouble((FaceDetector.Detection d) -> d.box().area()).reversed());
+    List<FaceDetector.Detection> detections =
+        new ArrayList<>(pipeline().detector().detect(image, MIN_DETECTION_SCORE));
+    detections.sort(
+        Comparator.comparingDouble((FaceDetector.Detection d) -> d.box().area()).reversed());
     List<Candidate> faces = new ArrayList<>();
     for (FaceDetector.Detection d : detections) {
       List<Point> points = pipeline().landmarks().locate(image, d.box());
@@ -281,20 +321,29 @@ public class OnnxFaceModel {
       FaceQuality quality = null;
       if (assessAll || faces.isEmpty()) {
         aligned = FaceAligner.align(image, points);
-        quality = QualityAssessor.assess(aligned, points, d.box().height(), image.subsampling(), d.score());
+        quality =
+            QualityAssessor.assess(
+                aligned, points, d.box().height(), image.subsampling(), d.score());
       }
       faces.add(
-          new Candidate(new DetectedFace(original(d.box(), image), original(points, image), d.score(), quality), aligned));
+          new Candidate(
+              new DetectedFace(
+                  original(d.box(), image), original(points, image), d.score(), quality),
+              aligned));
     }
     return faces;
   }
 
   private static boolean plausible(List<Point> points, FaceBox box) {
-    double eyes = Math.hypot(points.get(1).x() - points.get(0).x(), points.get(1).y() - points.get(0).y());
+    double eyes =
+        Math.hypot(points.get(1).x() - points.get(0).x(), points.get(1).y() - points.get(0).y());
     return eyes >= MIN_EYE_DISTANCE_TO_WIDTH * box.width();
   }
 
-  /** Boxes and points are reported in the original image's pixels; the pipeline works on decoded ones. */
+  /**
+   * Boxes and points are reported in the original image's pixels; the pipeline works on decoded
+   * ones.
+   */
   private static FaceBox original(FaceBox box, DecodedImage image) {
     int s = image.subsampling();
     return new FaceBox(box.x() * s, box.y() * s, box.width() * s, box.height() * s);
@@ -310,8 +359,8 @@ public class OnnxFaceModel {
   }
 
   /**
-   * Runs the models on an engine thread: at most one request per core at a time, the others
-   * queue in arrival order. There is no global lock.
+   * Runs the models on an engine thread: at most one request per core at a time, the others queue
+   * in arrival order. There is no global lock.
    */
   private <T> T withSlot(Work<T> work) {
     return await(engineThreads.submit(work::run));
@@ -324,7 +373,8 @@ public class OnnxFaceModel {
     } catch (InterruptedException e) {
       result.cancel(true);
       Thread.currentThread().interrupt();
-      throw new FaceMatchException(Problem.ENGINE_UNAVAILABLE, "Interrupted while waiting for the face engine");
+      throw new FaceMatchException(
+          Problem.ENGINE_UNAVAILABLE, "Interrupted while waiting for the face engine");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

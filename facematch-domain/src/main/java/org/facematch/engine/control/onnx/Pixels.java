@@ -11,11 +11,19 @@ final class Pixels {
   /**
    * Resamples the source rectangle [left, left+srcW) x [top, top+srcH) (may reach outside the
    * image: averages cover only pixels inside it, bilinear samples outside are black) into a new
-   * dstW x dstH packed image. Callers convert that to their tensor layout in a loop of their own;
-   * a callback per pixel measured slower, since its call site sees several callers.
+   * dstW x dstH packed image. Callers convert that to their tensor layout in a loop of their own; a
+   * callback per pixel measured slower, since its call site sees several callers.
    */
   static int[] resample(
-      int[] pixels, int width, int height, double left, double top, double srcW, double srcH, int dstW, int dstH) {
+      int[] pixels,
+      int width,
+      int height,
+      double left,
+      double top,
+      double srcW,
+      double srcH,
+      int dstW,
+      int dstH) {
     double sx = srcW / dstW;
     double sy = srcH / dstH;
     int[] out = new int[dstW * dstH];
@@ -28,8 +36,14 @@ final class Pixels {
       }
       return out;
     }
-    if (sx == 2 && sy == 2 && left == (int) left && top == (int) top
-        && left >= 0 && top >= 0 && left + srcW <= width && top + srcH <= height) {
+    if (sx == 2
+        && sy == 2
+        && left == (int) left
+        && top == (int) top
+        && left >= 0
+        && top >= 0
+        && left + srcW <= width
+        && top + srcH <= height) {
       return halve(pixels, width, (int) left, (int) top, dstW, dstH);
     }
     int[] xs0 = new int[dstW];
@@ -100,9 +114,24 @@ final class Pixels {
     double w10 = fx * (1 - fy);
     double w01 = (1 - fx) * fy;
     double w11 = fx * fy;
-    int r = (int) Math.round(w00 * ((p00 >> 16) & 0xFF) + w10 * ((p10 >> 16) & 0xFF) + w01 * ((p01 >> 16) & 0xFF) + w11 * ((p11 >> 16) & 0xFF));
-    int g = (int) Math.round(w00 * ((p00 >> 8) & 0xFF) + w10 * ((p10 >> 8) & 0xFF) + w01 * ((p01 >> 8) & 0xFF) + w11 * ((p11 >> 8) & 0xFF));
-    int b = (int) Math.round(w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF));
+    int r =
+        (int)
+            Math.round(
+                w00 * ((p00 >> 16) & 0xFF)
+                    + w10 * ((p10 >> 16) & 0xFF)
+                    + w01 * ((p01 >> 16) & 0xFF)
+                    + w11 * ((p11 >> 16) & 0xFF));
+    int g =
+        (int)
+            Math.round(
+                w00 * ((p00 >> 8) & 0xFF)
+                    + w10 * ((p10 >> 8) & 0xFF)
+                    + w01 * ((p01 >> 8) & 0xFF)
+                    + w11 * ((p11 >> 8) & 0xFF));
+    int b =
+        (int)
+            Math.round(
+                w00 * (p00 & 0xFF) + w10 * (p10 & 0xFF) + w01 * (p01 & 0xFF) + w11 * (p11 & 0xFF));
     return (r << 16) | (g << 8) | b;
   }
 
@@ -114,7 +143,15 @@ final class Pixels {
   }
 
   /** Integer-factor area downscale of a region, for warping large faces without aliasing. */
-  static int[] shrink(int[] pixels, int width, int height, int left, int top, int regionW, int regionH, int factor) {
+  static int[] shrink(
+      int[] pixels,
+      int width,
+      int height,
+      int left,
+      int top,
+      int regionW,
+      int regionH,
+      int factor) {
     int w = Math.max(1, regionW / factor);
     int h = Math.max(1, regionH / factor);
     return resample(pixels, width, height, left, top, w * factor, h * factor, w, h);

@@ -14,19 +14,26 @@ final class QualityAssessor {
 
   /** Faces below this height (pixels actually decoded) give weaker templates. */
   static final int SMALL_FACE = 112;
+
   static final double MAX_YAW = 35;
   static final double MAX_ROLL = 30;
+
   /** Laplacian variance of a crisp aligned face; measured on the shared sets (typical 250-1500). */
   static final double SHARP_LAPLACIAN_VARIANCE = 250;
 
   static FaceQuality assess(
-      int[] aligned, List<Point> landmarks, double decodedHeight, int subsampling, double detectionScore) {
+      int[] aligned,
+      List<Point> landmarks,
+      double decodedHeight,
+      int subsampling,
+      double detectionScore) {
     double sharpness = Math.min(1, laplacianVariance(aligned) / SHARP_LAPLACIAN_VARIANCE);
     double brightness = meanLuma(aligned) / 255;
     Point leftEye = landmarks.get(0);
     Point rightEye = landmarks.get(1);
     Point nose = landmarks.get(2);
-    double roll = Math.toDegrees(Math.atan2(rightEye.y() - leftEye.y(), rightEye.x() - leftEye.x()));
+    double roll =
+        Math.toDegrees(Math.atan2(rightEye.y() - leftEye.y(), rightEye.x() - leftEye.x()));
     double toLeft = Math.hypot(nose.x() - leftEye.x(), nose.y() - leftEye.y());
     double toRight = Math.hypot(nose.x() - rightEye.x(), nose.y() - rightEye.y());
     double yaw = 90 * (toLeft - toRight) / (toLeft + toRight);
@@ -50,12 +57,22 @@ final class QualityAssessor {
       lightFactor = 0.6;
     }
     double score =
-        detectionScore * Math.sqrt(sizeFactor) * (0.5 + 0.5 * Math.min(1, sharpness / 0.5)) * poseFactor * lightFactor;
+        detectionScore
+            * Math.sqrt(sizeFactor)
+            * (0.5 + 0.5 * Math.min(1, sharpness / 0.5))
+            * poseFactor
+            * lightFactor;
     if (score < 0.5) {
       warnings.add(0, QualityWarning.LOW_QUALITY_IMAGE);
     }
     return new FaceQuality(
-        (int) Math.round(decodedHeight * subsampling), sharpness, brightness, yaw, roll, score, List.copyOf(warnings));
+        (int) Math.round(decodedHeight * subsampling),
+        sharpness,
+        brightness,
+        yaw,
+        roll,
+        score,
+        List.copyOf(warnings));
   }
 
   private static double laplacianVariance(int[] rgb) {
@@ -67,7 +84,10 @@ final class QualityAssessor {
     for (int y = n / 4; y < 3 * n / 4; y++) {
       for (int x = n / 4; x < 3 * n / 4; x++) {
         double lap =
-            luma(rgb[(y - 1) * n + x]) + luma(rgb[(y + 1) * n + x]) + luma(rgb[y * n + x - 1]) + luma(rgb[y * n + x + 1])
+            luma(rgb[(y - 1) * n + x])
+                + luma(rgb[(y + 1) * n + x])
+                + luma(rgb[y * n + x - 1])
+                + luma(rgb[y * n + x + 1])
                 - 4 * luma(rgb[y * n + x]);
         sum += lap;
         sumSq += lap * lap;

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
- * {@link BlobStore} on any S3-compatible server (AWS S3, MinIO, s3proxy). Credentials come from
- * the standard AWS provider chain; path-style addressing works with every such server. Calls have
+ * {@link BlobStore} on any S3-compatible server (AWS S3, MinIO, s3proxy). Credentials come from the
+ * standard AWS provider chain; path-style addressing works with every such server. Calls have
  * timeouts, so a hanging store becomes a 503, not a stuck request.
  */
 @ApplicationScoped
@@ -60,7 +60,10 @@ public class S3BlobStore implements BlobStore {
     var credentials = DefaultCredentialsProvider.builder().build();
     var pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
     var presignerBuilder =
-        S3Presigner.builder().region(Region.of(region)).credentialsProvider(credentials).serviceConfiguration(pathStyle);
+        S3Presigner.builder()
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .serviceConfiguration(pathStyle);
     var clientBuilder =
         S3Client.builder()
             .region(Region.of(region))
@@ -71,7 +74,9 @@ public class S3BlobStore implements BlobStore {
                     .connectionTimeout(Duration.ofSeconds(3))
                     .socketTimeout(Duration.ofSeconds(15)))
             .overrideConfiguration(
-                c -> c.apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(15)));
+                c ->
+                    c.apiCallTimeout(Duration.ofSeconds(30))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(15)));
     endpoint.ifPresent(
         uri -> {
           presignerBuilder.endpointOverride(uri);
@@ -100,11 +105,13 @@ public class S3BlobStore implements BlobStore {
 
   @Override
   public Optional<byte[]> get(String key, int maxBytes) {
-    try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(key))) {
+    try (ResponseInputStream<GetObjectResponse> in =
+        client.getObject(r -> r.bucket(bucket).key(key))) {
       Long length = in.response().contentLength();
       if (length != null && length > maxBytes) {
         throw new FaceMatchException(
-            Problem.IMAGE_TOO_LARGE, "The stored image may be at most " + maxBytes / (1024 * 1024) + " MB");
+            Problem.IMAGE_TOO_LARGE,
+            "The stored image may be at most " + maxBytes / (1024 * 1024) + " MB");
       }
       return Optional.of(readAtMost(in, maxBytes));
     } catch (NoSuchKeyException e) {
@@ -130,7 +137,11 @@ public class S3BlobStore implements BlobStore {
             r ->
                 r.signatureDuration(validFor)
                     .putObjectRequest(
-                        PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType).build()));
+                        PutObjectRequest.builder()
+                            .bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .build()));
     return new PresignedUpload(presigned.url(), Instant.now().plus(validFor));
   }
 
@@ -157,13 +168,15 @@ public class S3BlobStore implements BlobStore {
     byte[] bytes = in.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
       throw new FaceMatchException(
-          Problem.IMAGE_TOO_LARGE, "The stored image may be at most " + maxBytes / (1024 * 1024) + " MB");
+          Problem.IMAGE_TOO_LARGE,
+          "The stored image may be at most " + maxBytes / (1024 * 1024) + " MB");
     }
     return bytes;
   }
 
   private static FaceMatchException unavailable(String operation, String key, Exception e) {
     LOGGER.log(Level.WARNING, "S3 " + operation + " of " + key + " failed: " + e.getMessage());
-    return new FaceMatchException(Problem.STORAGE_UNAVAILABLE, "The image store is not available; retry later");
+    return new FaceMatchException(
+        Problem.STORAGE_UNAVAILABLE, "The image store is not available; retry later");
   }
 }

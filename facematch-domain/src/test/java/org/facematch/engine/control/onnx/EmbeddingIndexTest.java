@@ -18,8 +18,12 @@ class EmbeddingIndexTest {
     index.put("a", new EmbeddingIndex.Entry("other-model", "x", probe.clone()));
     index.put("b", new EmbeddingIndex.Entry("other-tenant", "m", probe.clone()));
 
-    assertThat(index.search("a", "m", probe, 0.5)).extracting(EmbeddingIndex.Hit::faceId).containsExactly("near");
-    assertThat(index.search("a", "m", probe, -1)).extracting(EmbeddingIndex.Hit::faceId).containsExactly("near", "far");
+    assertThat(index.search("a", "m", probe, 0.5))
+        .extracting(EmbeddingIndex.Hit::faceId)
+        .containsExactly("near");
+    assertThat(index.search("a", "m", probe, -1))
+        .extracting(EmbeddingIndex.Hit::faceId)
+        .containsExactly("near", "far");
     assertThat(index.search("c", "m", probe, -1)).isEmpty();
   }
 
@@ -34,7 +38,10 @@ class EmbeddingIndexTest {
 
     assertThat(index.size("t")).isEqualTo(99);
     assertThat(index.search("t", "m", probe, -1).get(0).faceId()).isEqualTo("f42");
-    assertThat(index.search("t", "m", probe, -1)).extracting(EmbeddingIndex.Hit::faceId).doesNotContain("f0").hasSize(99);
+    assertThat(index.search("t", "m", probe, -1))
+        .extracting(EmbeddingIndex.Hit::faceId)
+        .doesNotContain("f0")
+        .hasSize(99);
 
     index.put("t", new EmbeddingIndex.Entry("f42", "m", unit(8)));
     assertThat(index.size("t")).isEqualTo(99);

@@ -1,12 +1,9 @@
 package org.facematch.engine.control.onnx;
 
-import org.facematch.image.entity.ImageFormat;
-
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.facematch.image.entity.DecodedImage;
-import org.facematch.image.control.ImageIntake;
+import javax.imageio.ImageIO;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
+import org.facematch.image.control.ImageIntake;
+import org.facematch.image.entity.DecodedImage;
+import org.facematch.image.entity.ImageFormat;
 import org.facematch.kernel.entity.FaceMatchException;
 
 /**
@@ -33,7 +32,12 @@ public final class FaceBenchmark {
   public record Sample(String file, String identity) {}
 
   public record Result(
-      Sample sample, Embedding embedding, long decodeNanos, long engineNanos, String failure, double faceHeight) {}
+      Sample sample,
+      Embedding embedding,
+      long decodeNanos,
+      long engineNanos,
+      String failure,
+      double faceHeight) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1 || args[0].isBlank()) {
@@ -59,7 +63,8 @@ public final class FaceBenchmark {
   }
 
   /** Runs the engine over the folder (after a short untimed warm-up) and scores every pair. */
-  public static Report evaluate(Path folder, OnnxFaceModel engine, double scale) throws IOException {
+  public static Report evaluate(Path folder, OnnxFaceModel engine, double scale)
+      throws IOException {
     List<Sample> samples = labels(folder);
     ImageIntake intake = new ImageIntake();
     for (Sample s : samples.subList(0, Math.min(10, samples.size()))) {
@@ -72,7 +77,8 @@ public final class FaceBenchmark {
     return Report.of(results);
   }
 
-  static Result run(Path folder, Sample sample, ImageIntake intake, OnnxFaceModel engine, double scale)
+  static Result run(
+      Path folder, Sample sample, ImageIntake intake, OnnxFaceModel engine, double scale)
       throws IOException {
     byte[] bytes = asAcceptedFormat(Files.readAllBytes(folder.resolve(sample.file())), scale);
     long t0 = System.nanoTime();
@@ -81,7 +87,8 @@ public final class FaceBenchmark {
       long t1 = System.nanoTime();
       FaceAnalysis analysis = engine.analyze(image);
       long t2 = System.nanoTime();
-      return new Result(sample, analysis.embedding(), t1 - t0, t2 - t1, null, analysis.subject().box().height());
+      return new Result(
+          sample, analysis.embedding(), t1 - t0, t2 - t1, null, analysis.subject().box().height());
     } catch (FaceMatchException e) {
       return new Result(sample, null, 0, 0, e.problem().code(), 0);
     }
@@ -113,7 +120,8 @@ public final class FaceBenchmark {
       var g = small.createGraphics();
       g.setColor(java.awt.Color.GRAY);
       g.fillRect(0, 0, 2 * w, 2 * h);
-      g.drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), w / 2, h / 2, null);
+      g.drawImage(
+          image.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING), w / 2, h / 2, null);
       g.dispose();
       image = small;
     }
@@ -142,7 +150,11 @@ public final class FaceBenchmark {
       int sh = (int) Math.round(image.getHeight() * f);
       BufferedImage canvas = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
       var g = canvas.createGraphics();
-      g.drawImage(image.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING), (w - sw) / 2, (h - sh) / 2, null);
+      g.drawImage(
+          image.getScaledInstance(sw, sh, java.awt.Image.SCALE_AREA_AVERAGING),
+          (w - sw) / 2,
+          (h - sh) / 2,
+          null);
       g.dispose();
       String name = s.file().replaceAll("[^A-Za-z0-9_-]", "_") + ".jpg";
       var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -183,7 +195,9 @@ public final class FaceBenchmark {
       for (int i = 0; i < acquired.size(); i++) {
         for (int j = i + 1; j < acquired.size(); j++) {
           double cosine = acquired.get(i).embedding().cosine(acquired.get(j).embedding());
-          (acquired.get(i).sample().identity().equals(acquired.get(j).sample().identity()) ? genuine : impostor)
+          (acquired.get(i).sample().identity().equals(acquired.get(j).sample().identity())
+                  ? genuine
+                  : impostor)
               .add(cosine);
         }
       }
@@ -196,42 +210,93 @@ public final class FaceBenchmark {
 
     String describe(Path folder, boolean flip, double loadMs) {
       var out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "folder                   %s (flip averaging %s)%n", folder, flip));
+      out.append(
+          String.format(
+              Locale.ROOT, "folder                   %s (flip averaging %s)%n", folder, flip));
       out.append(String.format(Locale.ROOT, "model load               %.0f ms%n", loadMs));
       out.append(String.format(Locale.ROOT, "images                   %d%n", results.size()));
-      out.append(String.format(Locale.ROOT, "failure to acquire       %d (%.2f%%)%s%n",
-          results.size() - acquired.size(), 100 * failureToAcquire(), failures(results)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "failure to acquire       %d (%.2f%%)%s%n",
+              results.size() - acquired.size(),
+              100 * failureToAcquire(),
+              failures(results)));
       Metrics m = metrics;
-      out.append(String.format(Locale.ROOT, "genuine / impostor pairs %d / %d%n", m.genuine().length, m.impostor().length));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "genuine / impostor pairs %d / %d%n",
+              m.genuine().length,
+              m.impostor().length));
       if (m.genuine().length == 0 || m.impostor().length == 0) {
         return out.append("too few acquired images for genuine and impostor pairs\n").toString();
       }
       out.append(String.format(Locale.ROOT, "AUC                      %.5f%n", m.auc()));
-      out.append(String.format(Locale.ROOT, "EER                      %.3f%% (cosine %.3f)%n", 100 * m.eer(), m.eerThreshold()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "EER                      %.3f%% (cosine %.3f)%n",
+              100 * m.eer(),
+              m.eerThreshold()));
       for (double far : new double[] {1e-2, 1e-3}) {
         double t = m.thresholdAtFar(far);
-        out.append(String.format(Locale.ROOT, "TAR @ FAR %-6s         %.4f (cosine %.3f = similarity %.3f)%n",
-            far == 1e-2 ? "1e-2" : "1e-3", m.tarAbove(t), t, OnnxFaceModel.scoreFor(t)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "TAR @ FAR %-6s         %.4f (cosine %.3f = similarity %.3f)%n",
+                far == 1e-2 ? "1e-2" : "1e-3",
+                m.tarAbove(t),
+                t,
+                OnnxFaceModel.scoreFor(t)));
       }
       for (double threshold : new double[] {0.6, 0.8}) {
         double cosine = OnnxFaceModel.cosineFor(threshold);
-        out.append(String.format(Locale.ROOT, "similarity >= %.1f        cosine %.3f: FMR %.5f (%d pairs), FNMR %.4f%n",
-            threshold, cosine, m.farAt(cosine), m.impostorsAtOrAbove(cosine), 1 - m.tarAbove(cosine)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "similarity >= %.1f        cosine %.3f: FMR %.5f (%d pairs), FNMR %.4f%n",
+                threshold,
+                cosine,
+                m.farAt(cosine),
+                m.impostorsAtOrAbove(cosine),
+                1 - m.tarAbove(cosine)));
       }
       out.append(String.format(Locale.ROOT, "max impostor cosine      %.3f%n", m.maxImpostor()));
       double[] heights = acquired.stream().mapToDouble(Result::faceHeight).sorted().toArray();
-      out.append(String.format(Locale.ROOT, "face height px median    %.0f (min %.0f)%n", percentile(heights, 0.5), heights[0]));
-      double[] decode = acquired.stream().mapToDouble(r -> r.decodeNanos() / 1e6).sorted().toArray();
-      double[] engine = acquired.stream().mapToDouble(r -> r.engineNanos() / 1e6).sorted().toArray();
-      out.append(String.format(Locale.ROOT, "decode ms  median / p90  %.2f / %.2f%n", percentile(decode, 0.5), percentile(decode, 0.9)));
-      out.append(String.format(Locale.ROOT, "engine ms  median / p90  %.2f / %.2f%n", percentile(engine, 0.5), percentile(engine, 0.9)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "face height px median    %.0f (min %.0f)%n",
+              percentile(heights, 0.5),
+              heights[0]));
+      double[] decode =
+          acquired.stream().mapToDouble(r -> r.decodeNanos() / 1e6).sorted().toArray();
+      double[] engine =
+          acquired.stream().mapToDouble(r -> r.engineNanos() / 1e6).sorted().toArray();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "decode ms  median / p90  %.2f / %.2f%n",
+              percentile(decode, 0.5),
+              percentile(decode, 0.9)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "engine ms  median / p90  %.2f / %.2f%n",
+              percentile(engine, 0.5),
+              percentile(engine, 0.9)));
       return out.toString();
     }
   }
 
   private static String failures(List<Result> results) {
-    List<String> failed = results.stream().filter(r -> r.failure() != null)
-        .map(r -> r.sample().file() + ":" + r.failure()).limit(10).toList();
+    List<String> failed =
+        results.stream()
+            .filter(r -> r.failure() != null)
+            .map(r -> r.sample().file() + ":" + r.failure())
+            .limit(10)
+            .toList();
     return failed.isEmpty() ? "" : " " + failed;
   }
 

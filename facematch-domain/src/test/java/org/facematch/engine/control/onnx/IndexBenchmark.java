@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Time per search of the in-memory index with 10,000 and 100,000 random 512-d templates (the
- * index scans exhaustively, so random data costs exactly what real templates cost).
+ * Time per search of the in-memory index with 10,000 and 100,000 random 512-d templates (the index
+ * scans exhaustively, so random data costs exactly what real templates cost).
  *
  * <p>{@code mvn -q -pl facematch-domain -Pindex-benchmark}
  */
@@ -31,8 +31,12 @@ public final class IndexBenchmark {
       }
       Arrays.sort(millis);
       System.out.printf(
-          Locale.ROOT, "%,7d faces: search p50 %.2f ms, p99 %.2f ms, heap for templates %d MB%n",
-          size, millis[100], millis[198], size * 512L * 4 / (1024 * 1024));
+          Locale.ROOT,
+          "%,7d faces: search p50 %.2f ms, p99 %.2f ms, heap for templates %d MB%n",
+          size,
+          millis[100],
+          millis[198],
+          size * 512L * 4 / (1024 * 1024));
     }
   }
 

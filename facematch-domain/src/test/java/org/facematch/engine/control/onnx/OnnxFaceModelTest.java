@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.facematch.image.control.ImageIntake;
-import org.facematch.image.control.TestImages;
 import org.facematch.engine.entity.DetectedFace;
 import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.FaceAnalysis;
 import org.facematch.engine.entity.QualityWarning;
+import org.facematch.image.control.ImageIntake;
+import org.facematch.image.control.TestImages;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class OnnxFaceModelTest {
 
   static final double VERIFY_THRESHOLD = 0.6;
+
   /** Faces counted once by eye and by this engine; a change means detection changed. */
   static final Map<Integer, Integer> FACES_PER_PHOTO = Map.of(1, 3, 2, 3, 3, 3, 4, 4, 5, 5, 6, 4);
 
@@ -66,7 +67,11 @@ class OnnxFaceModelTest {
       norm += v * v;
     }
     assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
-    double largest = engine.detect(decode(TestImages.samplePhoto(5))).stream().mapToDouble(f -> f.box().area()).max().orElseThrow();
+    double largest =
+        engine.detect(decode(TestImages.samplePhoto(5))).stream()
+            .mapToDouble(f -> f.box().area())
+            .max()
+            .orElseThrow();
     assertThat(analysis.subject().box().area()).isEqualTo(largest);
   }
 
@@ -79,10 +84,14 @@ class OnnxFaceModelTest {
               TestImages.jpeg(TestImages.scaled(face, 0.6), 0.9f),
               TestImages.jpeg(face, 0.5f),
               TestImages.jpeg(TestImages.brighter(face, 1.3), 0.9f),
-              TestImages.withExifOrientation(TestImages.jpeg(TestImages.rotatedLeft(face), 0.9f), 6));
+              TestImages.withExifOrientation(
+                  TestImages.jpeg(TestImages.rotatedLeft(face), 0.9f), 6));
       for (byte[] variant : variants) {
-        double score = engine.compare(reference, engine.analyze(decode(variant)).embedding()).score();
-        assertThat(score).as("same face after a transformation").isGreaterThanOrEqualTo(VERIFY_THRESHOLD);
+        double score =
+            engine.compare(reference, engine.analyze(decode(variant)).embedding()).score();
+        assertThat(score)
+            .as("same face after a transformation")
+            .isGreaterThanOrEqualTo(VERIFY_THRESHOLD);
       }
     }
   }
@@ -94,7 +103,9 @@ class OnnxFaceModelTest {
     double highest = 0;
     for (int photo = 1; photo <= 6; photo++) {
       List<Embedding> people =
-          facesOf(photo).stream().map(f -> engine.analyze(decode(TestImages.jpeg(f, 0.95f))).embedding()).toList();
+          facesOf(photo).stream()
+              .map(f -> engine.analyze(decode(TestImages.jpeg(f, 0.95f))).embedding())
+              .toList();
       for (int i = 0; i < people.size(); i++) {
         for (int j = i + 1; j < people.size(); j++) {
           highest = Math.max(highest, engine.compare(people.get(i), people.get(j)).score());
@@ -103,7 +114,9 @@ class OnnxFaceModelTest {
       }
     }
     assertThat(pairs).isEqualTo(31);
-    assertThat(highest).as("highest score between two people of one photo").isLessThan(VERIFY_THRESHOLD);
+    assertThat(highest)
+        .as("highest score between two people of one photo")
+        .isLessThan(VERIFY_THRESHOLD);
   }
 
   @Test
@@ -113,12 +126,18 @@ class OnnxFaceModelTest {
     Random random = new Random(11);
     for (int i = 0; i < 40; i++) {
       g.setColor(new Color(random.nextInt(0xFFFFFF)));
-      g.fillRect(random.nextInt(640), random.nextInt(480), 20 + random.nextInt(200), 20 + random.nextInt(200));
+      g.fillRect(
+          random.nextInt(640),
+          random.nextInt(480),
+          20 + random.nextInt(200),
+          20 + random.nextInt(200));
     }
     g.dispose();
 
     assertThatThrownBy(() -> engine.analyze(decode(TestImages.jpeg(scene, 0.9f))))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
   }
 
   @Test
@@ -127,7 +146,9 @@ class OnnxFaceModelTest {
     BufferedImage tiny = TestImages.scaled(photo, 0.2); // faces about 55 px high
 
     assertThatThrownBy(() -> engine.analyze(decode(TestImages.jpeg(tiny, 0.95f))))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isIn(Problem.FACE_TOO_SMALL, Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isIn(Problem.FACE_TOO_SMALL, Problem.NO_FACE_DETECTED));
   }
 
   @Test
@@ -135,7 +156,8 @@ class OnnxFaceModelTest {
     byte[] photo = TestImages.samplePhoto(2);
     Random random = new Random(5);
     List<byte[]> inputs = new ArrayList<>();
-    for (int cut : new int[] {10, 100, 1000, photo.length / 4, photo.length / 2, photo.length - 3}) {
+    for (int cut :
+        new int[] {10, 100, 1000, photo.length / 4, photo.length / 2, photo.length - 3}) {
       inputs.add(Arrays.copyOf(photo, cut));
     }
     for (int i = 0; i < 10; i++) {
@@ -156,8 +178,10 @@ class OnnxFaceModelTest {
 
   @Test
   void concurrentRequestsGetTheSameTemplatesAsSequentialOnes() throws Exception {
-    List<byte[]> photos = List.of(TestImages.samplePhoto(1), TestImages.samplePhoto(2), TestImages.samplePhoto(6));
-    List<float[]> sequential = photos.stream().map(p -> engine.analyze(decode(p)).embedding().vector()).toList();
+    List<byte[]> photos =
+        List.of(TestImages.samplePhoto(1), TestImages.samplePhoto(2), TestImages.samplePhoto(6));
+    List<float[]> sequential =
+        photos.stream().map(p -> engine.analyze(decode(p)).embedding().vector()).toList();
 
     var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
@@ -185,36 +209,53 @@ class OnnxFaceModelTest {
     byte[] notAnImage = "not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     double together = local.compare(inline(one), inline(two)).similarity().raw();
-    double apart = engine.compare(engine.analyze(decode(one)).embedding(), engine.analyze(decode(two)).embedding()).raw();
+    double apart =
+        engine
+            .compare(
+                engine.analyze(decode(one)).embedding(), engine.analyze(decode(two)).embedding())
+            .raw();
     assertThat(together).isEqualTo(apart);
     assertThatThrownBy(() -> local.compare(inline(noFace), inline(notAnImage)))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
     assertThatThrownBy(() -> local.compare(inline(one), inline(noFace)))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
     assertThatThrownBy(() -> local.compare(inline(notAnImage), inline(noFace)))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isNotEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isNotEqualTo(Problem.NO_FACE_DETECTED));
   }
 
   @Test
-  void runsOneEngineThreadPerPhysicalCore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void runsOneEngineThreadPerPhysicalCore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     java.nio.file.Path siblings = dir.resolve("thread_siblings_list");
-    Map<String, Integer> lists = Map.of("0\n", 1, "0-1\n", 2, "0,4\n", 2, "0-3\n", 4, "garbage\n", 1);
+    Map<String, Integer> lists =
+        Map.of("0\n", 1, "0-1\n", 2, "0,4\n", 2, "0-3\n", 4, "garbage\n", 1);
     for (var list : lists.entrySet()) {
       java.nio.file.Files.writeString(siblings, list.getKey());
-      assertThat(OnnxFaceModel.threadsPerCore(siblings)).as(list.getKey()).isEqualTo(list.getValue());
+      assertThat(OnnxFaceModel.threadsPerCore(siblings))
+          .as(list.getKey())
+          .isEqualTo(list.getValue());
     }
     assertThat(OnnxFaceModel.threadsPerCore(dir.resolve("missing"))).isEqualTo(1);
-    assertThat(OnnxFaceModel.defaultThreads()).isBetween(1, Runtime.getRuntime().availableProcessors());
+    assertThat(OnnxFaceModel.defaultThreads())
+        .isBetween(1, Runtime.getRuntime().availableProcessors());
   }
 
   @Test
-  void loadsModelsFromAnOperatorsDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void loadsModelsFromAnOperatorsDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
     for (String model : new String[] {Models.DETECTOR, Models.LANDMARKS, Models.EMBEDDER}) {
       try (var in = Models.class.getResourceAsStream(Models.CLASSPATH_DIR + model)) {
         java.nio.file.Files.copy(in, dir.resolve(model));
       }
     }
-    OnnxFaceModel fromDirectory = OnnxFaceModel.load(Optional.of(dir), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
+    OnnxFaceModel fromDirectory =
+        OnnxFaceModel.load(Optional.of(dir), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
     try {
       byte[] photo = TestImages.samplePhoto(4);
       assertThat(fromDirectory.analyze(decode(photo)).embedding().vector())
@@ -239,7 +280,13 @@ class OnnxFaceModelTest {
     List<BufferedImage> crops = new ArrayList<>();
     for (DetectedFace face : engine.detect(decode(bytes))) {
       var box = face.box();
-      crops.add(TestImages.crop(image, box.x() - box.width() * 0.3, box.y() - box.height() * 0.3, box.width() * 1.6, box.height() * 1.6));
+      crops.add(
+          TestImages.crop(
+              image,
+              box.x() - box.width() * 0.3,
+              box.y() - box.height() * 0.3,
+              box.width() * 1.6,
+              box.height() * 1.6));
     }
     return crops;
   }

@@ -19,7 +19,9 @@ class PixelsTest {
       for (int dx = 0; dx < 16; dx++) {
         int x = 3 + 2 * dx;
         int y = 5 + 2 * dy;
-        int[] block = {at(pixels, x, y), at(pixels, x + 1, y), at(pixels, x, y + 1), at(pixels, x + 1, y + 1)};
+        int[] block = {
+          at(pixels, x, y), at(pixels, x + 1, y), at(pixels, x, y + 1), at(pixels, x + 1, y + 1)
+        };
         assertThat(halved[dy * 16 + dx]).as("pixel %d,%d", dx, dy).isEqualTo(mean(block));
       }
     }
@@ -43,8 +45,18 @@ class PixelsTest {
     int[] pixels = randomPixels(3);
     int[] shifted = Pixels.resample(pixels, WIDTH, HEIGHT, WIDTH - 3, 0, 4, 2, 2, 1);
 
-    assertThat(shifted[0]).isEqualTo(mean(new int[] {at(pixels, WIDTH - 3, 0), at(pixels, WIDTH - 2, 0), at(pixels, WIDTH - 3, 1), at(pixels, WIDTH - 2, 1)}));
-    assertThat(shifted[1]).as("only the image's last column is left to average").isEqualTo(mean(new int[] {at(pixels, WIDTH - 1, 0), at(pixels, WIDTH - 1, 1)}));
+    assertThat(shifted[0])
+        .isEqualTo(
+            mean(
+                new int[] {
+                  at(pixels, WIDTH - 3, 0),
+                  at(pixels, WIDTH - 2, 0),
+                  at(pixels, WIDTH - 3, 1),
+                  at(pixels, WIDTH - 2, 1)
+                }));
+    assertThat(shifted[1])
+        .as("only the image's last column is left to average")
+        .isEqualTo(mean(new int[] {at(pixels, WIDTH - 1, 0), at(pixels, WIDTH - 1, 1)}));
   }
 
   private static int[] randomPixels(long seed) {

@@ -17,14 +17,20 @@ import org.junit.jupiter.api.Test;
  */
 class SharedFacesAccuracyTest {
 
-  static final Path FACES = Path.of(System.getProperty("facematch.shared.faces", "../../shared/faces"));
+  static final Path FACES =
+      Path.of(System.getProperty("facematch.shared.faces", "../../shared/faces"));
   static OnnxFaceModel engine;
 
   @BeforeAll
   static void load() {
-    boolean present = Files.isRegularFile(FACES.resolve("deepface/labels.csv")) && Files.isRegularFile(FACES.resolve("att/labels.csv"));
+    boolean present =
+        Files.isRegularFile(FACES.resolve("deepface/labels.csv"))
+            && Files.isRegularFile(FACES.resolve("att/labels.csv"));
     if (!present) {
-      System.out.println("SharedFacesAccuracyTest: no labelled sets at " + FACES.toAbsolutePath() + "; accuracy targets not checked");
+      System.out.println(
+          "SharedFacesAccuracyTest: no labelled sets at "
+              + FACES.toAbsolutePath()
+              + "; accuracy targets not checked");
     }
     Assumptions.assumeTrue(present, "no labelled sets at " + FACES.toAbsolutePath());
     engine = OnnxFaceModel.load(Optional.empty(), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
@@ -59,22 +65,30 @@ class SharedFacesAccuracyTest {
     FaceBenchmark.Report report = FaceBenchmark.evaluate(FACES.resolve("att_tiny23x28"), engine, 1);
 
     assertThat(report.acquired()).isEmpty();
-    assertThat(report.results()).allSatisfy(r -> assertThat(r.failure()).isIn("FACE_TOO_SMALL", "NO_FACE_DETECTED"));
+    assertThat(report.results())
+        .allSatisfy(r -> assertThat(r.failure()).isIn("FACE_TOO_SMALL", "NO_FACE_DETECTED"));
   }
 
   @Test
   void readsAWebpDisguisedAsJpeg() throws IOException {
     byte[] webp = Files.readAllBytes(FACES.resolve("deepface/img47.jpg"));
-    var image = new org.facematch.image.control.ImageIntake().decode(webp, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
+    var image =
+        new org.facematch.image.control.ImageIntake()
+            .decode(webp, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
 
     assertThat(engine.analyze(image).faceCount()).isEqualTo(1);
   }
 
   @Test
   void findsNoFaceInTheNoFacePhotos() throws IOException {
-    for (String file : new String[] {"opencvcourse_cat.jpg", "opencvcourse_cat_large.jpg", "opencvcourse_park.jpg"}) {
+    for (String file :
+        new String[] {
+          "opencvcourse_cat.jpg", "opencvcourse_cat_large.jpg", "opencvcourse_park.jpg"
+        }) {
       byte[] bytes = Files.readAllBytes(FACES.resolve("misc").resolve(file));
-      var image = new org.facematch.image.control.ImageIntake().decode(bytes, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
+      var image =
+          new org.facematch.image.control.ImageIntake()
+              .decode(bytes, org.facematch.image.control.ImageIntake.MAX_STORED_BYTES);
       assertThat(engine.detect(image)).as(file).isEmpty();
     }
   }

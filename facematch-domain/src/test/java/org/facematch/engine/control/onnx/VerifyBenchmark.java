@@ -15,15 +15,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.facematch.image.entity.DecodedImage;
 import org.facematch.image.control.EngineImage;
 import org.facematch.image.control.ImageIntake;
 import org.facematch.image.control.TestImages;
+import org.facematch.image.entity.DecodedImage;
 
 /**
- * The verify work of the local engine without the server around it: where one verify of two
- * 640x480 JPEGs spends its time (one stage after the other), and how many verifies per second
- * {@link LocalFaceEngine#compare} gives with 1, 2 and 4 callers. Tells the engine's share of the API benchmark's numbers.
+ * The verify work of the local engine without the server around it: where one verify of two 640x480
+ * JPEGs spends its time (one stage after the other), and how many verifies per second {@link
+ * LocalFaceEngine#compare} gives with 1, 2 and 4 callers. Tells the engine's share of the API
+ * benchmark's numbers.
  *
  * <p>{@code mvn -q -pl facematch-domain -Pverify-benchmark [-Dthreads=N]}
  */
@@ -35,7 +36,8 @@ public final class VerifyBenchmark {
     String source = Base64.getEncoder().encodeToString(vga(photo, 0, 0.92f));
     String target = Base64.getEncoder().encodeToString(vga(photo, 40, 0.8f));
     int threads = Integer.getInteger("threads", 0);
-    OnnxFaceModel model = OnnxFaceModel.load(Optional.empty(), false, threads, OnnxFaceModel.MIN_FACE_HEIGHT);
+    OnnxFaceModel model =
+        OnnxFaceModel.load(Optional.empty(), false, threads, OnnxFaceModel.MIN_FACE_HEIGHT);
     ImageIntake intake = new ImageIntake();
     try {
       stages(model, intake, source, target);
@@ -47,7 +49,8 @@ public final class VerifyBenchmark {
     }
   }
 
-  private static void stages(OnnxFaceModel model, ImageIntake intake, String source, String target) {
+  private static void stages(
+      OnnxFaceModel model, ImageIntake intake, String source, String target) {
     int rounds = 300;
     double[] base64 = new double[rounds];
     double[] decode = new double[rounds];
@@ -71,10 +74,14 @@ public final class VerifyBenchmark {
     System.out.printf(
         Locale.ROOT,
         "per image, one caller: base64 %.2f ms, decode %.2f ms, analyze %.2f ms (medians of %d)%n",
-        median(base64), median(decode), median(analyze), rounds);
+        median(base64),
+        median(decode),
+        median(analyze),
+        rounds);
   }
 
-  private static void throughput(OnnxFaceModel model, ImageIntake intake, String source, String target, int clients)
+  private static void throughput(
+      OnnxFaceModel model, ImageIntake intake, String source, String target, int clients)
       throws Exception {
     LocalFaceEngine engine = new LocalFaceEngine();
     engine.model = model;
@@ -114,7 +121,10 @@ public final class VerifyBenchmark {
     System.out.printf(
         Locale.ROOT,
         "verify, %d caller(s): p50 %.1f ms, p99 %.1f ms, %.1f verify/s%n",
-        clients, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted.length / seconds);
+        clients,
+        sorted[sorted.length / 2],
+        sorted[(int) (sorted.length * 0.99)],
+        sorted.length / seconds);
   }
 
   private static double median(double[] values) {
@@ -130,7 +140,8 @@ public final class VerifyBenchmark {
     Graphics2D g = out.createGraphics();
     int h = 480 - offset;
     int w = photo.getWidth() * h / photo.getHeight();
-    g.drawImage(photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
+    g.drawImage(
+        photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
     g.dispose();
     return TestImages.jpeg(out, quality);
   }

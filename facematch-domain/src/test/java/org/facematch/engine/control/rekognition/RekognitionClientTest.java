@@ -40,25 +40,44 @@ class RekognitionClientTest {
 
   @Test
   void retriesAServiceFailureABoundedNumberOfTimes() {
-    aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"down\"}")));
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"down\"}")));
 
-    try (var client = RekognitionFaceEngine.client("eu-west-1", Optional.of(URI.create(aws.baseUrl())), 3, Duration.ofSeconds(5))) {
+    try (var client =
+        RekognitionFaceEngine.client(
+            "eu-west-1", Optional.of(URI.create(aws.baseUrl())), 3, Duration.ofSeconds(5))) {
       assertThatThrownBy(() -> new RekognitionFaceEngine(client).collection("acme"))
-          .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
+          .isInstanceOfSatisfying(
+              FaceMatchException.class,
+              e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
     }
     aws.verify(3, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test
   void aSlowRekognitionBecomesA503NotAHungRequest() {
-    aws.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withFixedDelay(3_000).withStatus(200)
-        .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{\"FaceCount\":0}")));
+    aws.stubFor(
+        post(urlEqualTo("/"))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(3_000)
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody("{\"FaceCount\":0}")));
 
     long begin = System.nanoTime();
-    try (var client = RekognitionFaceEngine.client("eu-west-1", Optional.of(URI.create(aws.baseUrl())), 1, Duration.ofMillis(500))) {
+    try (var client =
+        RekognitionFaceEngine.client(
+            "eu-west-1", Optional.of(URI.create(aws.baseUrl())), 1, Duration.ofMillis(500))) {
       assertThatThrownBy(() -> new RekognitionFaceEngine(client).collection("acme"))
-          .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
+          .isInstanceOfSatisfying(
+              FaceMatchException.class,
+              e -> assertThat(e.problem()).isEqualTo(Problem.ENGINE_UNAVAILABLE));
     }
     assertThat((System.nanoTime() - begin) / 1_000_000).isLessThan(2_500);
   }

@@ -15,14 +15,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.util.Base64;
 import org.assertj.core.data.Offset;
-import org.facematch.image.control.EngineImage;
-import org.facematch.image.control.ImageIntake;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.engine.entity.Similarity;
+import org.facematch.image.control.EngineImage;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +57,8 @@ class RekognitionWireContractTest {
         RekognitionClient.builder()
             .endpointOverride(URI.create(aws.baseUrl()))
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .httpClientBuilder(Apache5HttpClient.builder())
             .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
             .build();
@@ -75,7 +75,8 @@ class RekognitionWireContractTest {
     aws.stubFor(
         post(urlEqualTo("/"))
             .withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
-            .willReturn(aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body)));
+            .willReturn(
+                aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body)));
   }
 
   void assertSent(String operation, String json) {
@@ -87,7 +88,8 @@ class RekognitionWireContractTest {
 
   static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3};
   static final String JPEG_BASE64 = Base64.getEncoder().encodeToString(JPEG);
-  static final byte[] WEBP = "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  static final byte[] WEBP =
+      "RIFF\0\0\0\0WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
   static EngineImage inline(byte[] bytes) {
     return EngineImage.inline(bytes);
@@ -104,7 +106,10 @@ class RekognitionWireContractTest {
 
   @Test
   void createsOneCollectionPerTenantAndToleratesAnExistingOne() {
-    answer("CreateCollection", 400, "{\"__type\":\"ResourceAlreadyExistsException\",\"Message\":\"exists\"}");
+    answer(
+        "CreateCollection",
+        400,
+        "{\"__type\":\"ResourceAlreadyExistsException\",\"Message\":\"exists\"}");
 
     engine.ensureCollection("acme");
 
@@ -129,15 +134,22 @@ class RekognitionWireContractTest {
     assertSent(
         "IndexFaces",
         "{\"CollectionId\":\"facematch-acme\",\"ExternalImageId\":\"face-1\",\"MaxFaces\":1,\"QualityFilter\":\"AUTO\","
-            + "\"Image\":{\"Bytes\":\"" + JPEG_BASE64 + "\"}}");
+            + "\"Image\":{\"Bytes\":\""
+            + JPEG_BASE64
+            + "\"}}");
   }
 
   @Test
   void passesStoredImagesAsS3ReferencesAndReportsAnUnindexedFaceAsNoFace() {
-    answer("IndexFaces", 200, "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"LOW_CONFIDENCE\"]}]}");
+    answer(
+        "IndexFaces",
+        200,
+        "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"LOW_CONFIDENCE\"]}]}");
 
     assertThatThrownBy(() -> engine.enrol("acme", stored("tenants/acme/uploads/x.jpg"), "face-2"))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
     assertSent(
         "IndexFaces",
         "{\"CollectionId\":\"facematch-acme\",\"ExternalImageId\":\"face-2\",\"MaxFaces\":1,\"QualityFilter\":\"AUTO\","
@@ -146,16 +158,23 @@ class RekognitionWireContractTest {
 
   @Test
   void aFaceTooSmallToIndexIsReportedAsSuch() {
-    answer("IndexFaces", 200, "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"SMALL_BOUNDING_BOX\",\"LOW_SHARPNESS\"]}]}");
+    answer(
+        "IndexFaces",
+        200,
+        "{\"FaceRecords\":[],\"UnindexedFaces\":[{\"Reasons\":[\"SMALL_BOUNDING_BOX\",\"LOW_SHARPNESS\"]}]}");
 
     assertThatThrownBy(() -> engine.enrol("acme", inline(JPEG), "face-3"))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.FACE_TOO_SMALL));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.FACE_TOO_SMALL));
   }
 
   @Test
   void refusesFormatsRekognitionCannotReadWithoutCallingIt() {
     assertThatThrownBy(() -> engine.enrol("acme", inline(WEBP), "face-4"))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_IMAGE));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.INVALID_IMAGE));
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 
@@ -173,7 +192,9 @@ class RekognitionWireContractTest {
 
     assertSent(
         "SearchFacesByImage",
-        "{\"CollectionId\":\"facematch-acme\",\"FaceMatchThreshold\":80.0,\"MaxFaces\":10,\"Image\":{\"Bytes\":\"" + JPEG_BASE64 + "\"}}");
+        "{\"CollectionId\":\"facematch-acme\",\"FaceMatchThreshold\":80.0,\"MaxFaces\":10,\"Image\":{\"Bytes\":\""
+            + JPEG_BASE64
+            + "\"}}");
     assertThat(result.candidates())
         .as("a face indexed outside FaceMatch (no ExternalImageId) is not ours to report")
         .extracting(ProbeResult.Candidate::faceId)
@@ -200,17 +221,24 @@ class RekognitionWireContractTest {
     assertThat(comparison.targetWarnings()).containsExactly(QualityWarning.MULTIPLE_FACES_DETECTED);
     assertSent(
         "CompareFaces",
-        "{\"SourceImage\":{\"Bytes\":\"" + JPEG_BASE64 + "\"},"
+        "{\"SourceImage\":{\"Bytes\":\""
+            + JPEG_BASE64
+            + "\"},"
             + "\"TargetImage\":{\"S3Object\":{\"Bucket\":\"facematch\",\"Name\":\"tenants/acme/uploads/y.jpg\"}},"
             + "\"SimilarityThreshold\":0.0}");
   }
 
   @Test
   void aTargetWithoutFacesIsNoFaceNotANonMatch() {
-    answer("CompareFaces", 200, "{\"SourceImageFace\":{\"Confidence\":99.9},\"FaceMatches\":[],\"UnmatchedFaces\":[]}");
+    answer(
+        "CompareFaces",
+        200,
+        "{\"SourceImageFace\":{\"Confidence\":99.9},\"FaceMatches\":[],\"UnmatchedFaces\":[]}");
 
     assertThatThrownBy(() -> engine.compare(inline(JPEG), inline(JPEG)))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.NO_FACE_DETECTED));
   }
 
   @Test
@@ -245,7 +273,8 @@ class RekognitionWireContractTest {
     answer("CompareFaces", status, "{\"__type\":\"" + type + "\",\"Message\":\"from the stub\"}");
 
     assertThatThrownBy(() -> engine.compare(inline(JPEG), inline(JPEG)))
-        .isInstanceOfSatisfying(FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+        .isInstanceOfSatisfying(
+            FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(problem));
   }
 
   @Test
@@ -255,21 +284,33 @@ class RekognitionWireContractTest {
             .inScenario("deleted")
             .whenScenarioStateIs(Scenario.STARTED)
             .withHeader("X-Amz-Target", equalTo("RekognitionService.DescribeCollection"))
-            .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON).withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"gone\"}"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", JSON)
+                    .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"gone\"}"))
             .willSetStateTo("missing"));
     aws.stubFor(
         post(urlEqualTo("/"))
             .inScenario("deleted")
             .whenScenarioStateIs("missing")
             .withHeader("X-Amz-Target", equalTo("RekognitionService.CreateCollection"))
-            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody("{\"StatusCode\":200,\"FaceModelVersion\":\"7.0\"}"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", JSON)
+                    .withBody("{\"StatusCode\":200,\"FaceModelVersion\":\"7.0\"}"))
             .willSetStateTo("recreated"));
     aws.stubFor(
         post(urlEqualTo("/"))
             .inScenario("deleted")
             .whenScenarioStateIs("recreated")
             .withHeader("X-Amz-Target", equalTo("RekognitionService.DescribeCollection"))
-            .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody("{\"FaceCount\":0,\"FaceModelVersion\":\"7.0\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", JSON)
+                    .withBody("{\"FaceCount\":0,\"FaceModelVersion\":\"7.0\"}")));
 
     assertThat(engine.collection("acme").faceCount()).hasValue(0);
     assertSent("CreateCollection", "{\"CollectionId\":\"facematch-acme\"}");
