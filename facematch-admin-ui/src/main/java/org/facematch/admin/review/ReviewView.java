@@ -29,6 +29,7 @@ import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.review.boundary.Reviews;
+import org.facematch.review.entity.ReviewState;
 import org.facematch.review.entity.ReviewSummary;
 
 /**
@@ -105,10 +106,10 @@ public class ReviewView extends VerticalLayout {
         images,
         new Paragraph(
             review.risk() + " at similarity " + String.format("%.3f", review.similarity())));
-    if ("OPEN".equals(review.state())) {
+    if (review.state() == ReviewState.OPEN) {
       TextField note = new TextField("Note (optional)");
       note.setId("review-note");
-      note.setMaxLength(500);
+      note.setMaxLength(Reviews.MAX_NOTE);
       Button confirm =
           new Button("Confirm: same person", click -> decide(review, true, note.getValue()));
       confirm.setId("confirm-review");

@@ -25,6 +25,7 @@ import org.facematch.kernel.entity.TenantId;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.ProbeImage;
 import org.facematch.review.entity.ReviewDecision;
+import org.facematch.review.entity.ReviewState;
 import org.facematch.review.entity.ReviewSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class ReviewViewTest {
                       "f-1",
                       "s-1",
                       0.93,
-                      "OPEN",
+                      ReviewState.OPEN,
                       null,
                       null));
         }
@@ -68,13 +69,13 @@ class ReviewViewTest {
         @Override
         public ReviewDecision confirm(Caller actor, TenantId tenantId, long caseId, String note) {
           calls.add("decide " + tenantId + " " + caseId + " true " + note + " by " + actor.name());
-          return new ReviewDecision(caseId, "f1", "CONFIRMED", note);
+          return new ReviewDecision(caseId, "f1", ReviewState.CONFIRMED, note);
         }
 
         @Override
         public ReviewDecision dismiss(Caller actor, TenantId tenantId, long caseId, String note) {
           calls.add("decide " + tenantId + " " + caseId + " false " + note + " by " + actor.name());
-          return new ReviewDecision(caseId, "f1", "DISMISSED", note);
+          return new ReviewDecision(caseId, "f1", ReviewState.DISMISSED, note);
         }
       };
 

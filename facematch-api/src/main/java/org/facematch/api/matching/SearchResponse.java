@@ -39,7 +39,7 @@ public record SearchResponse(
 
   static SearchResponse from(SearchReport report, long searchTimeMs) {
     return new SearchResponse(
-        report.status(),
+        report.status().label(),
         report.matches().stream().map(SearchResponse::match).toList(),
         report.totalMatches(),
         searchTimeMs,

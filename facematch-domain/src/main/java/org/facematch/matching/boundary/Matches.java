@@ -33,6 +33,7 @@ import org.facematch.matching.entity.ImageWarning;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
 import org.facematch.matching.entity.SearchReport;
+import org.facematch.matching.entity.SearchStatus;
 import org.facematch.matching.entity.Verification;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.SuspectedMatch;
@@ -130,8 +131,8 @@ public class Matches {
             .toList();
     List<ReportWarning> findings =
         SearchRules.findings(hits, t, settings.verificationThreshold(), sessionId, quality);
-    String status = SearchRules.status(findings);
-    if (!SearchReport.APPROVED.equals(status)) {
+    SearchStatus status = SearchRules.status(findings);
+    if (status != SearchStatus.APPROVED) {
       // risky searches wait in the console's review queue
       SearchRules.suspect(hits, t, settings.verificationThreshold(), sessionId)
           .ifPresent(
@@ -139,7 +140,11 @@ public class Matches {
                   reviews.open(
                       tenantId,
                       new SuspectedMatch(
-                          status, s.risk(), s.hit().faceId(), s.hit().sessionId(), s.hit().score()),
+                          status.label(),
+                          s.risk(),
+                          s.hit().faceId(),
+                          s.hit().sessionId(),
+                          s.hit().score()),
                       probeImage));
     }
     return new SearchReport(status, matches, matching.size(), t, probe.faceCount(), findings);

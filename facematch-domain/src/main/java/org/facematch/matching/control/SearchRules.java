@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.matching.entity.ReportWarning;
-import org.facematch.matching.entity.SearchReport;
+import org.facematch.matching.entity.SearchStatus;
 
 /**
  * The decision rules of the search report:
@@ -135,14 +135,14 @@ public final class SearchRules {
         .toList();
   }
 
-  public static String status(List<ReportWarning> findings) {
+  public static SearchStatus status(List<ReportWarning> findings) {
     if (findings.stream().anyMatch(f -> f.logType().equals(ReportWarning.ERROR))) {
-      return SearchReport.DECLINED;
+      return SearchStatus.DECLINED;
     }
     if (findings.stream().anyMatch(f -> f.logType().equals(ReportWarning.WARNING))) {
-      return SearchReport.IN_REVIEW;
+      return SearchStatus.IN_REVIEW;
     }
-    return SearchReport.APPROVED;
+    return SearchStatus.APPROVED;
   }
 
   private static ReportWarning quality(QualityWarning warning) {

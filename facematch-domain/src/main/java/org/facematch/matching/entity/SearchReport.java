@@ -7,21 +7,16 @@ import org.facematch.audit.entity.AuditedOutcome;
 /**
  * The outcome of a 1:N search.
  *
- * @param status {@code Approved}, {@code In Review} or {@code Declined}
  * @param totalMatches faces at or above the threshold, of which at most max_results are listed
  */
 public record SearchReport(
-    String status,
+    SearchStatus status,
     List<SearchMatch> matches,
     int totalMatches,
     double threshold,
     int faceCount,
     List<ReportWarning> warnings)
     implements AuditedOutcome {
-
-  public static final String APPROVED = "Approved";
-  public static final String IN_REVIEW = "In Review";
-  public static final String DECLINED = "Declined";
 
   @Override
   public List<String> auditedFaceIds() {
@@ -35,6 +30,6 @@ public record SearchReport(
 
   @Override
   public Optional<String> auditedDetails() {
-    return Optional.of("status: " + status);
+    return Optional.of("status: " + status.label());
   }
 }

@@ -21,6 +21,7 @@ import org.facematch.kernel.entity.TenantId;
 import org.facematch.review.entity.ProbeImage;
 import org.facematch.review.entity.ReviewCase;
 import org.facematch.review.entity.ReviewDecision;
+import org.facematch.review.entity.ReviewState;
 import org.facematch.review.entity.ReviewSummary;
 import org.facematch.review.entity.SuspectedMatch;
 import org.facematch.storage.control.BlobStore;
@@ -31,7 +32,7 @@ import org.facematch.storage.control.StorageKeys;
 public class Reviews {
 
   static final int MAX_IMAGE_BYTES = ImageIntake.MAX_STORED_BYTES;
-  static final int MAX_NOTE = 500;
+  public static final int MAX_NOTE = 500;
   private static final System.Logger LOGGER = System.getLogger(Reviews.class.getName());
 
   @PersistenceContext EntityManager em;
@@ -129,7 +130,9 @@ public class Reviews {
     return review;
   }
 
-  private static Set<String> states(boolean decided) {
-    return decided ? Set.of(ReviewCase.CONFIRMED, ReviewCase.DISMISSED) : Set.of(ReviewCase.OPEN);
+  private static Set<ReviewState> states(boolean decided) {
+    return decided
+        ? Set.of(ReviewState.CONFIRMED, ReviewState.DISMISSED)
+        : Set.of(ReviewState.OPEN);
   }
 }

@@ -2,6 +2,8 @@ package org.facematch.review.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -31,9 +33,6 @@ public class ReviewCase {
   public static final String BY_STATE = "ReviewCase.byState";
   public static final String COUNT_BY_STATE = "ReviewCase.countByState";
   public static final String BY_MATCHED_FACE = "ReviewCase.byMatchedFace";
-  public static final String OPEN = "OPEN";
-  public static final String CONFIRMED = "CONFIRMED";
-  public static final String DISMISSED = "DISMISSED";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,7 +62,9 @@ public class ReviewCase {
   String matchedSessionId;
 
   double similarity;
-  String state;
+
+  @Enumerated(EnumType.STRING)
+  ReviewState state;
 
   @Column(name = "decided_at")
   Instant decidedAt;
@@ -96,7 +97,7 @@ public class ReviewCase {
     this.matchedFaceId = matchedFaceId;
     this.matchedSessionId = matchedSessionId;
     this.similarity = similarity;
-    this.state = OPEN;
+    this.state = ReviewState.OPEN;
   }
 
   public Long id() {
@@ -115,16 +116,16 @@ public class ReviewCase {
     return matchedFaceId;
   }
 
-  public String state() {
+  public ReviewState state() {
     return state;
   }
 
   /** Records the decision once; a decided case stays decided. */
   public boolean decide(boolean confirm, String actor, String note) {
-    if (!OPEN.equals(state)) {
+    if (state != ReviewState.OPEN) {
       return false;
     }
-    state = confirm ? CONFIRMED : DISMISSED;
+    state = confirm ? ReviewState.CONFIRMED : ReviewState.DISMISSED;
     decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     decidedBy = actor;
     decisionNote = note;

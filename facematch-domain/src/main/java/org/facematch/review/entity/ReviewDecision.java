@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.facematch.audit.entity.AuditedOutcome;
 
 /** A decided review case, as the audit trail records it. */
-public record ReviewDecision(long caseId, String matchedFaceId, String state, String note)
+public record ReviewDecision(long caseId, String matchedFaceId, ReviewState state, String note)
     implements AuditedOutcome {
 
   @Override

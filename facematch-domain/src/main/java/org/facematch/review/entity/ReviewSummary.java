@@ -11,6 +11,6 @@ public record ReviewSummary(
     String matchedFaceId,
     String matchedSessionId,
     double similarity,
-    String state,
+    ReviewState state,
     String decidedBy,
     Instant decidedAt) {}

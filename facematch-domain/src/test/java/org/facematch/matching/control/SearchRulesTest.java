@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.facematch.engine.entity.QualityWarning;
 import org.facematch.matching.control.SearchRules.Hit;
 import org.facematch.matching.entity.ReportWarning;
-import org.facematch.matching.entity.SearchReport;
+import org.facematch.matching.entity.SearchStatus;
 import org.junit.jupiter.api.Test;
 
 /** The search report's rules at the tenant's default operating points: search 0.8, verify 0.6. */
@@ -39,7 +39,7 @@ class SearchRulesTest {
   void noHitsAndNoQualityNotesAreApproved() {
     List<ReportWarning> findings = findings(List.of(), NO_SESSION);
     assertThat(findings).isEmpty();
-    assertThat(SearchRules.status(findings)).isEqualTo(SearchReport.APPROVED);
+    assertThat(SearchRules.status(findings)).isEqualTo(SearchStatus.APPROVED);
     assertThat(SearchRules.suspect(List.of(), SEARCH, VERIFY, NO_SESSION)).isEmpty();
   }
 
@@ -49,7 +49,7 @@ class SearchRulesTest {
     assertThat(risks(findings)).containsExactly(SearchRules.FACE_IN_BLACKLIST);
     assertThat(findings.get(0).logType()).isEqualTo(ReportWarning.ERROR);
     assertThat(findings.get(0).additionalData()).containsEntry("count", 1);
-    assertThat(SearchRules.status(findings)).isEqualTo(SearchReport.DECLINED);
+    assertThat(SearchRules.status(findings)).isEqualTo(SearchStatus.DECLINED);
   }
 
   @Test
@@ -60,7 +60,7 @@ class SearchRulesTest {
           .as("score %s", score)
           .containsExactly(SearchRules.POSSIBLE_FACE_IN_BLACKLIST);
       assertThat(findings.get(0).logType()).isEqualTo(ReportWarning.WARNING);
-      assertThat(SearchRules.status(findings)).isEqualTo(SearchReport.IN_REVIEW);
+      assertThat(SearchRules.status(findings)).isEqualTo(SearchStatus.IN_REVIEW);
     }
   }
 
@@ -74,7 +74,7 @@ class SearchRulesTest {
     List<ReportWarning> findings =
         findings(List.of(registered("f", "kyc-1", SEARCH)), Optional.of("kyc-2"));
     assertThat(risks(findings)).containsExactly(SearchRules.DUPLICATED_FACE);
-    assertThat(SearchRules.status(findings)).isEqualTo(SearchReport.IN_REVIEW);
+    assertThat(SearchRules.status(findings)).isEqualTo(SearchStatus.IN_REVIEW);
   }
 
   @Test
@@ -95,13 +95,13 @@ class SearchRulesTest {
   void aLowQualityProbeGoesToReviewAndOtherQualityNotesOnlyInform() {
     List<ReportWarning> low = findings(List.of(), NO_SESSION, QualityWarning.LOW_QUALITY_IMAGE);
     assertThat(risks(low)).containsExactly(SearchRules.LOW_QUALITY_SEARCH_IMAGE);
-    assertThat(SearchRules.status(low)).isEqualTo(SearchReport.IN_REVIEW);
+    assertThat(SearchRules.status(low)).isEqualTo(SearchStatus.IN_REVIEW);
 
     List<ReportWarning> several =
         findings(List.of(), NO_SESSION, QualityWarning.MULTIPLE_FACES_DETECTED);
     assertThat(risks(several)).containsExactly("MULTIPLE_FACES_DETECTED");
     assertThat(several.get(0).logType()).isEqualTo(ReportWarning.INFORMATION);
-    assertThat(SearchRules.status(several)).isEqualTo(SearchReport.APPROVED);
+    assertThat(SearchRules.status(several)).isEqualTo(SearchStatus.APPROVED);
   }
 
   @Test
@@ -116,7 +116,7 @@ class SearchRulesTest {
             SearchRules.POSSIBLE_FACE_IN_BLACKLIST,
             SearchRules.DUPLICATED_FACE,
             SearchRules.LOW_QUALITY_SEARCH_IMAGE);
-    assertThat(SearchRules.status(findings)).isEqualTo(SearchReport.DECLINED);
+    assertThat(SearchRules.status(findings)).isEqualTo(SearchStatus.DECLINED);
   }
 
   @Test
