@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Properties;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.facematch.tenant.boundary.ConsoleAccounts;
 
 /**
  * The demo tenant and console logins the run command seeds. Passwords are generated on first run
@@ -25,7 +26,7 @@ public final class DemoData {
   public static final String SUPPORT_USER = "support";
   public static final String TENANT_ADMIN_USER = "demo-admin";
   static final String DEFAULT_MODEL = "faceplugin-0.0.1";
-  private static final int PBKDF2_ITERATIONS = 600_000;
+  private static final int PBKDF2_ITERATIONS = ConsoleAccounts.HASH_ITERATIONS;
 
   private final Properties passwords;
 

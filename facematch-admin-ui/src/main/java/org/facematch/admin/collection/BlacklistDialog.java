@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.function.Consumer;
+import org.facematch.collection.boundary.Blacklist;
 
 /**
  * Asks why a face goes on the blacklist; the reason is shown to reviewers and in search reports.
@@ -17,7 +18,7 @@ class BlacklistDialog extends Dialog {
   BlacklistDialog(Consumer<String> onConfirm) {
     setHeaderTitle("Put this face on the blacklist");
     reason.setId("blacklist-reason");
-    reason.setMaxLength(500);
+    reason.setMaxLength(Blacklist.MAX_REASON);
     reason.setWidth("28em");
     confirm.setId("confirm-blacklist");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);

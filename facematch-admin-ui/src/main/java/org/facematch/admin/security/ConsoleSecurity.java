@@ -7,6 +7,7 @@ import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.facematch.admin.layout.ProblemNotifications;
 import org.facematch.schema.boundary.SchemaMigrations;
+import org.facematch.tenant.boundary.ConsoleAccounts;
 
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = SchemaMigrations.DATASOURCE,
@@ -14,10 +15,10 @@ import org.facematch.schema.boundary.SchemaMigrations;
     groupsQuery = "SELECT role FROM console_users WHERE username = ?",
     hashAlgorithm = Pbkdf2PasswordHash.class,
     hashAlgorithmParameters = {
-      "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA256",
-      "Pbkdf2PasswordHash.Iterations=600000",
-      "Pbkdf2PasswordHash.SaltSizeBytes=32",
-      "Pbkdf2PasswordHash.KeySizeBytes=32"
+      ConsoleAccounts.ALGORITHM_PARAMETER,
+      ConsoleAccounts.ITERATIONS_PARAMETER,
+      ConsoleAccounts.SALT_PARAMETER,
+      ConsoleAccounts.KEY_PARAMETER
     })
 @ApplicationScoped
 public class ConsoleSecurity {

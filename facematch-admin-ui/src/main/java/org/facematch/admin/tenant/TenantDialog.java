@@ -8,6 +8,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.TenantId;
 import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.TenantOverview;
 
@@ -22,7 +23,7 @@ class TenantDialog extends Dialog {
     setHeaderTitle("New tenant");
     id.setId("tenant-id");
     id.setRequired(true);
-    id.setPattern("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    id.setPattern(TenantId.PATTERN);
     id.setHelperText("1-64 letters, digits, '.', '_' or '-'");
     name.setId("tenant-name");
     name.setRequired(true);

@@ -7,8 +7,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Work that must follow the current transaction's fate: memory (the search index) changes only
- * after a commit, and objects written to the store are removed after a rollback.
+ * Compensation for work a transaction cannot roll back: an object written to the store, or a face
+ * enrolled with a remote engine, is removed again once the transaction has rolled back. (What must
+ * happen after a commit observes the collection's face events instead.)
  */
 @ApplicationScoped
 public class TransactionOutcome {
@@ -16,15 +17,7 @@ public class TransactionOutcome {
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
   TransactionSynchronizationRegistry registry;
 
-  public void afterCommit(Runnable work) {
-    on(true, work);
-  }
-
   public void afterRollback(Runnable work) {
-    on(false, work);
-  }
-
-  private void on(boolean commit, Runnable work) {
     registry.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -32,7 +25,7 @@ public class TransactionOutcome {
 
           @Override
           public void afterCompletion(int status) {
-            if ((status == Status.STATUS_COMMITTED) == commit) {
+            if (status != Status.STATUS_COMMITTED) {
               work.run();
             }
           }

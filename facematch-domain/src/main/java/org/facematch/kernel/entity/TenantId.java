@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 /** A tenant's identifier as it appears in the {@code tenant_id} claim of a caller's token. */
 public record TenantId(String value) {
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  /** 1-64 letters, digits, {@code .}, {@code _} or {@code -}, starting with a letter or digit. */
+  public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+
+  private static final Pattern VALID = Pattern.compile(PATTERN);
 
   public TenantId {
     if (value == null || !VALID.matcher(value).matches()) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.boundary.Audited;
 import org.facematch.audit.entity.AuditRecord;
@@ -38,12 +40,28 @@ public class ConsoleAccounts {
   public static final long LOCK_MILLIS = 5 * 60 * 1000;
   public static final int MIN_PASSWORD = 12;
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+
+  /**
+   * PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations, as the console's identity store declares it.
+   */
+  public static final int HASH_ITERATIONS = 600_000;
+
+  /**
+   * The hash parameters, as Jakarta Security's {@code hashAlgorithmParameters} take them; the
+   * console's identity store declares these constants, so users are created and verified alike.
+   */
+  public static final String ALGORITHM_PARAMETER =
+      "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA256";
+
+  public static final String ITERATIONS_PARAMETER =
+      "Pbkdf2PasswordHash.Iterations=" + HASH_ITERATIONS;
+  public static final String SALT_PARAMETER = "Pbkdf2PasswordHash.SaltSizeBytes=32";
+  public static final String KEY_PARAMETER = "Pbkdf2PasswordHash.KeySizeBytes=32";
+
   static final Map<String, String> HASH_PARAMETERS =
-      Map.of(
-          "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-          "Pbkdf2PasswordHash.Iterations", "600000",
-          "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-          "Pbkdf2PasswordHash.KeySizeBytes", "32");
+      Stream.of(ALGORITHM_PARAMETER, ITERATIONS_PARAMETER, SALT_PARAMETER, KEY_PARAMETER)
+          .map(p -> p.split("=", 2))
+          .collect(Collectors.toUnmodifiableMap(p -> p[0], p -> p[1]));
 
   @PersistenceContext EntityManager em;
   @Inject AuditLog audit;

@@ -1,6 +1,7 @@
 package org.facematch.tenant.entity;
 
 import org.facematch.engine.entity.EngineChoice;
+import org.facematch.kernel.entity.TenantSettings;
 
 /**
  * What a similarity threshold means in false matches for one engine, from its calibration measured
@@ -10,11 +11,14 @@ import org.facematch.engine.entity.EngineChoice;
  */
 public record ThresholdGuide(String modelVersion) {
 
-  /** Similarity at which about 1 in 1,000 impostor pairs still matched (FMR 1.06e-3 / 5.9e-4). */
-  public static final double ONE_IN_A_THOUSAND = 0.6;
+  /**
+   * Similarity at which about 1 in 1,000 impostor pairs still matched (FMR 1.06e-3 / 5.9e-4): the
+   * default verification threshold, which the local engine's calibration places there.
+   */
+  public static final double ONE_IN_A_THOUSAND = TenantSettings.DEFAULT_VERIFICATION_THRESHOLD;
 
-  /** Similarity no impostor pair of the shared sets reached. */
-  public static final double NONE_OBSERVED = 0.8;
+  /** Similarity no impostor pair of the shared sets reached: the default search threshold. */
+  public static final double NONE_OBSERVED = TenantSettings.DEFAULT_SEARCH_THRESHOLD;
 
   static final int IMPOSTOR_PAIRS = 78_000 + 1_690;
 
