@@ -86,7 +86,7 @@ public class FaceCollections {
         NAME_PREFIX + tenantId.value(),
         count,
         CollectionStatus.ACTIVE,
-        engine.modelId(),
+        engine.choice().id(),
         collection.modelVersion());
   }
 
@@ -143,7 +143,7 @@ public class FaceCollections {
               enrolment.engineFaceId(),
               key,
               metadata,
-              engine.modelId(),
+              engine.choice().id(),
               enrolment.template(),
               enrolment.quality()));
       em.flush(); // a failing insert surfaces here, as a retryable error, not at commit
@@ -153,7 +153,8 @@ public class FaceCollections {
           Problem.STORAGE_UNAVAILABLE,
           "The face could not be stored; nothing was kept. Retry later");
     }
-    events.fire(new FaceEvent.Registered(tenantId, faceId, engine.modelId(), enrolment.template()));
+    events.fire(
+        new FaceEvent.Registered(tenantId, faceId, engine.choice().id(), enrolment.template()));
     return new RegisteredFace(
         faceId, enrolment.engineFaceId(), key, enrolment.quality(), enrolment.warnings());
   }
@@ -247,7 +248,7 @@ public class FaceCollections {
           "Could not remove face "
               + faceId
               + " of a failed registration from the engine "
-              + engine.modelId());
+              + engine.choice().id());
     }
   }
 

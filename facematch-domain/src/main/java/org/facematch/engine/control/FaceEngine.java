@@ -1,6 +1,7 @@
 package org.facematch.engine.control;
 
 import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.EngineChoice;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
@@ -17,8 +18,8 @@ import org.facematch.image.control.EngineImage;
  */
 public interface FaceEngine {
 
-  /** The tenants' {@code model_version} that selects this engine, stored with every face. */
-  String modelId();
+  /** The choice that selects this engine; its id is stored with every face the engine enrolled. */
+  EngineChoice choice();
 
   /** 1:1: the subject of the source against the faces of the target. */
   Comparison compare(EngineImage source, EngineImage target);

@@ -24,8 +24,8 @@ public class FaceEngines {
   @Inject LocalFaceEngine local;
 
   @Inject
-  @ConfigProperty(name = "facematch.engine.default", defaultValue = LocalFaceEngine.MODEL_ID)
-  String defaultModel;
+  @ConfigProperty(name = "facematch.engine.default")
+  Optional<String> defaultModel;
 
   @Inject
   @ConfigProperty(name = "facematch.rekognition.region", defaultValue = "us-east-1")
@@ -47,12 +47,18 @@ public class FaceEngines {
 
   /** The engine a new tenant gets. */
   public String defaultModel() {
-    if (!EngineChoice.offered().contains(defaultModel)) {
-      throw new FaceMatchException(
-          Problem.ENGINE_UNAVAILABLE,
-          "facematch.engine.default must be one of " + EngineChoice.offered());
-    }
-    return defaultModel;
+    return defaultModel
+        .map(
+            id ->
+                EngineChoice.byId(id)
+                    .orElseThrow(
+                        () ->
+                            new FaceMatchException(
+                                Problem.ENGINE_UNAVAILABLE,
+                                "facematch.engine.default must be one of "
+                                    + EngineChoice.offered())))
+        .orElse(EngineChoice.LOCAL)
+        .id();
   }
 
   /**
@@ -71,13 +77,17 @@ public class FaceEngines {
   }
 
   public Optional<FaceEngine> find(String modelVersion) {
-    if (LocalFaceEngine.MODEL_ID.equals(modelVersion)) {
-      return Optional.of(local);
-    }
-    if (RekognitionFaceEngine.MODEL_ID.equals(modelVersion)) {
-      return Optional.of(rekognition());
-    }
-    return Optional.empty();
+    return EngineChoice.byId(modelVersion).map(this::of);
+  }
+
+  /**
+   * The one place that maps each choice to its engine: a new choice does not compile without it.
+   */
+  public FaceEngine of(EngineChoice choice) {
+    return switch (choice) {
+      case LOCAL -> local;
+      case REKOGNITION -> rekognition();
+    };
   }
 
   private synchronized RekognitionFaceEngine rekognition() {

@@ -2,6 +2,7 @@ package org.facematch.engine.entity;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The face engines a tenant may choose. The API and the seed call this choice the tenant's {@code
@@ -30,6 +31,10 @@ public enum EngineChoice {
   /** The ids offered to tenant admins, default first. */
   public static List<String> offered() {
     return Arrays.stream(values()).map(EngineChoice::id).toList();
+  }
+
+  public static Optional<EngineChoice> byId(String id) {
+    return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst();
   }
 
   public static String label(String id) {

@@ -18,7 +18,7 @@ class FaceEnginesTest {
 
   FaceEnginesTest() {
     engines.local = new LocalFaceEngine();
-    engines.defaultModel = "faceplugin-0.0.1";
+    engines.defaultModel = Optional.empty();
     engines.region = "eu-west-1";
     engines.endpoint = Optional.empty();
     engines.maxAttempts = 1;
@@ -35,7 +35,7 @@ class FaceEnginesTest {
     for (String offered : EngineChoice.offered()) {
       assertThat(engines.find(offered))
           .as(offered)
-          .hasValueSatisfying(e -> assertThat(e.modelId()).isEqualTo(offered));
+          .hasValueSatisfying(e -> assertThat(e.choice().id()).isEqualTo(offered));
     }
     assertThat(engines.find("test")).isEmpty();
     assertThatThrownBy(() -> engines.of("faceplugin-9"))
@@ -47,7 +47,9 @@ class FaceEnginesTest {
   @Test
   void refusesADefaultEngineItDoesNotServe() {
     assertThat(engines.defaultModel()).isEqualTo("faceplugin-0.0.1");
-    engines.defaultModel = "rekognitoin";
+    engines.defaultModel = Optional.of("rekognition");
+    assertThat(engines.defaultModel()).isEqualTo("rekognition");
+    engines.defaultModel = Optional.of("rekognitoin");
     assertThatThrownBy(engines::defaultModel).isInstanceOf(FaceMatchException.class);
   }
 }

@@ -38,7 +38,7 @@ public class IndexWarmup {
                   "SELECT id, tenant_id, embedding FROM faces"
                       + " WHERE id > ?1 AND model_version = ?2 AND embedding IS NOT NULL ORDER BY id")
               .setParameter(1, after)
-              .setParameter(2, LocalFaceEngine.MODEL_ID)
+              .setParameter(2, LocalFaceEngine.ID)
               .setMaxResults(PAGE)
               .getResultList();
       for (Object[] row : page) {

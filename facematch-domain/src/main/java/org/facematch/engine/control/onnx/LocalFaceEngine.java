@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.Embedding;
+import org.facematch.engine.entity.EngineChoice;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.FaceAnalysis;
@@ -26,14 +27,14 @@ import org.facematch.kernel.entity.FaceEvent;
 @ApplicationScoped
 public class LocalFaceEngine implements FaceEngine {
 
-  public static final String MODEL_ID = OnnxFaceModel.MODEL_ID;
+  static final String ID = EngineChoice.LOCAL.id();
 
   @Inject OnnxFaceModel model;
   @Inject EmbeddingIndex index;
 
   @Override
-  public String modelId() {
-    return MODEL_ID;
+  public EngineChoice choice() {
+    return EngineChoice.LOCAL;
   }
 
   /**
@@ -76,7 +77,7 @@ public class LocalFaceEngine implements FaceEngine {
   public ProbeResult search(String tenant, EngineImage image, double minScore, int maxCandidates) {
     FaceAnalysis probe = model.analyze(image.decoded());
     List<ProbeResult.Candidate> candidates =
-        index.search(tenant, MODEL_ID, probe.embedding().vector(), model.rawFor(minScore)).stream()
+        index.search(tenant, ID, probe.embedding().vector(), model.rawFor(minScore)).stream()
             .map(hit -> new ProbeResult.Candidate(hit.faceId(), model.similarity(hit.cosine())))
             .filter(c -> c.similarity().score() >= minScore)
             .limit(maxCandidates)
@@ -88,14 +89,12 @@ public class LocalFaceEngine implements FaceEngine {
   /** Puts a template read back from the database into the index (at startup). */
   public void restore(String tenant, String faceId, byte[] template) {
     index.put(
-        tenant,
-        new EmbeddingIndex.Entry(
-            faceId, MODEL_ID, Embedding.fromBytes(template, MODEL_ID).vector()));
+        tenant, new EmbeddingIndex.Entry(faceId, ID, Embedding.fromBytes(template, ID).vector()));
   }
 
   void registered(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Registered registered) {
-    if (MODEL_ID.equals(registered.engine())) {
+    if (ID.equals(registered.engine())) {
       restore(registered.tenant().value(), registered.faceId(), registered.template());
     }
   }
@@ -114,6 +113,6 @@ public class LocalFaceEngine implements FaceEngine {
   /** The database's count is the truth: the index may hold a registration that is rolling back. */
   @Override
   public EngineCollection collection(String tenant) {
-    return new EngineCollection(OptionalLong.empty(), MODEL_ID);
+    return new EngineCollection(OptionalLong.empty(), OnnxFaceModel.MODEL_ID);
   }
 }

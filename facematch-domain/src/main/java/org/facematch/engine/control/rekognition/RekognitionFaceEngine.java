@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.entity.Comparison;
+import org.facematch.engine.entity.EngineChoice;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.ProbeResult;
@@ -53,7 +54,7 @@ import software.amazon.awssdk.services.rekognition.model.UnindexedFace;
  */
 public class RekognitionFaceEngine implements FaceEngine, AutoCloseable {
 
-  public static final String MODEL_ID = "rekognition";
+  static final String MODEL_ID = EngineChoice.REKOGNITION.id();
   private static final System.Logger LOGGER =
       System.getLogger(RekognitionFaceEngine.class.getName());
 
@@ -104,8 +105,8 @@ public class RekognitionFaceEngine implements FaceEngine, AutoCloseable {
   }
 
   @Override
-  public String modelId() {
-    return MODEL_ID;
+  public EngineChoice choice() {
+    return EngineChoice.REKOGNITION;
   }
 
   @Override
