@@ -2,11 +2,6 @@ package org.facematch.bench;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.awt.Graphics2D;
-import java.awt.Image;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
+import org.facematch.image.control.TestImages;
 import org.facematch.stack.DemoData;
 import org.facematch.stack.LocalStack;
 import org.facematch.stack.Tokens;
@@ -71,10 +65,9 @@ public final class ApiBenchmark {
               .expires(Instant.now().plus(Duration.ofHours(2)))
               .mint();
       URI base = stack.payara().baseUri();
-      byte[] photo =
-          Files.readAllBytes(Path.of(System.getProperty("facematch.test.photos"), "sample2.jpg"));
-      String source = Base64.getEncoder().encodeToString(vga(photo, 0, 0.92f));
-      String target = Base64.getEncoder().encodeToString(vga(photo, 40, 0.8f));
+      byte[] photo = TestImages.samplePhoto(2);
+      String source = Base64.getEncoder().encodeToString(TestImages.vga(photo, 0, 0.92f));
+      String target = Base64.getEncoder().encodeToString(TestImages.vga(photo, 40, 0.8f));
       String verify =
           Json.createObjectBuilder()
               .add("image_format", "base64")
@@ -197,28 +190,6 @@ public final class ApiBenchmark {
     java.util.Arrays.sort(server);
     java.util.Arrays.sort(client);
     return new Result(server, client, seconds);
-  }
-
-  /** The photo letterboxed into 640x480 and saved as a JPEG (an offset varies the crop). */
-  static byte[] vga(byte[] jpeg, int offset, float quality) throws Exception {
-    BufferedImage photo = ImageIO.read(new ByteArrayInputStream(jpeg));
-    BufferedImage out = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    int h = 480 - offset;
-    int w = photo.getWidth() * h / photo.getHeight();
-    g.drawImage(
-        photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
-    g.dispose();
-    var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    var param = writer.getDefaultWriteParam();
-    param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(quality);
-    var bytes = new ByteArrayOutputStream();
-    try (var stream = ImageIO.createImageOutputStream(bytes)) {
-      writer.setOutput(stream);
-      writer.write(null, new javax.imageio.IIOImage(out, null, null), param);
-    }
-    return bytes.toByteArray();
   }
 
   /** Random unit templates straight into the database: the index scan costs the same. */

@@ -3,18 +3,8 @@ package org.facematch.it;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.facematch.image.control.TestImages;
 
 /**
  * Real faces for the API tests, cut from the group photos of {@code @vladmandic/face-api} that the
@@ -31,30 +21,21 @@ final class Photos {
 
   private Photos() {}
 
-  static byte[] sample(int n) {
-    try {
-      return Files.readAllBytes(
-          Path.of(System.getProperty("facematch.test.photos"), "sample" + n + ".jpg"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** One person of sample2, with a margin, as a JPEG. */
   static byte[] person(Box box) {
-    return jpeg(crop(read(sample(2)), box), 0.92f);
+    return TestImages.jpeg(crop(TestImages.read(TestImages.samplePhoto(2)), box), 0.92f);
   }
 
   /** The same person as a different, smaller, more compressed picture. */
   static byte[] otherPictureOf(Box box) {
-    BufferedImage face = crop(read(sample(2)), box);
+    BufferedImage face = crop(TestImages.read(TestImages.samplePhoto(2)), box);
     int w = (int) (face.getWidth() * 0.7);
     int h = (int) (face.getHeight() * 0.7);
     BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
     g.drawImage(face.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
     g.dispose();
-    return jpeg(small, 0.75f);
+    return TestImages.jpeg(small, 0.75f);
   }
 
   static byte[] noFace() {
@@ -64,7 +45,7 @@ final class Photos {
         new java.awt.GradientPaint(0, 0, java.awt.Color.CYAN, 320, 240, java.awt.Color.BLUE));
     g.fillRect(0, 0, 320, 240);
     g.dispose();
-    return jpeg(sky, 0.9f);
+    return TestImages.jpeg(sky, 0.9f);
   }
 
   static String base64(byte[] bytes) {
@@ -79,32 +60,5 @@ final class Photos {
     BufferedImage out = new BufferedImage(right - left, bottom - top, BufferedImage.TYPE_INT_RGB);
     out.createGraphics().drawImage(image, -left, -top, null);
     return out;
-  }
-
-  private static BufferedImage read(byte[] bytes) {
-    try {
-      return ImageIO.read(new ByteArrayInputStream(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] jpeg(BufferedImage image, float quality) {
-    try {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      var out = new ByteArrayOutputStream();
-      try (var stream = new MemoryCacheImageOutputStream(out)) {
-        writer.setOutput(stream);
-        writer.write(null, new IIOImage(image, null, null), param);
-      } finally {
-        writer.dispose();
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -66,23 +66,17 @@ public final class TestTenants {
   }
 
   public static int reviewCases(String tenant) {
-    try (Connection c = TestStack.get().database().connect();
-        PreparedStatement s =
-            c.prepareStatement("SELECT COUNT(*) FROM review_cases WHERE tenant_id = ?")) {
-      s.setString(1, tenant);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rowsOf("review_cases", tenant);
   }
 
   public static int faceRows(String tenant) {
+    return rowsOf("faces", tenant);
+  }
+
+  private static int rowsOf(String table, String tenant) {
     try (Connection c = TestStack.get().database().connect();
         PreparedStatement s =
-            c.prepareStatement("SELECT COUNT(*) FROM faces WHERE tenant_id = ?")) {
+            c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?")) {
       s.setString(1, tenant);
       try (var rs = s.executeQuery()) {
         rs.next();

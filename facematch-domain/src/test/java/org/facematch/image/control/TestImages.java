@@ -21,16 +21,43 @@ public final class TestImages {
 
   private TestImages() {}
 
-  /** The group photos from {@code @vladmandic/face-api}, fetched by the build. */
+  /**
+   * The group photos from {@code @vladmandic/face-api}, fetched by the build: from the folder
+   * {@code facematch.test.photos} names, else from the test fixture on the class path.
+   */
   public static byte[] samplePhoto(int n) {
+    String name = "sample" + n + ".jpg";
     try {
-      return Files.readAllBytes(
-          Path.of(
-              System.getProperty("facematch.test.photos", "target/test-photos"),
-              "sample" + n + ".jpg"));
+      String folder = System.getProperty("facematch.test.photos");
+      if (folder != null) {
+        return Files.readAllBytes(Path.of(folder, name));
+      }
+      try (var in = TestImages.class.getResourceAsStream("/test-photos/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "No test photo " + name + ": build facematch-domain first");
+        }
+        return in.readAllBytes();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The photo letterboxed into 640x480 and saved as a JPEG, as the benchmarks send it. */
+  public static byte[] vga(byte[] jpeg, int offset, float quality) {
+    BufferedImage photo = read(jpeg);
+    BufferedImage out = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    int h = 480 - offset;
+    int w = photo.getWidth() * h / photo.getHeight();
+    g.drawImage(
+        photo.getScaledInstance(w, h, java.awt.Image.SCALE_AREA_AVERAGING),
+        (640 - w) / 2,
+        offset / 2,
+        null);
+    g.dispose();
+    return jpeg(out, quality);
   }
 
   public static BufferedImage read(byte[] bytes) {

@@ -24,8 +24,8 @@ import org.facematch.kernel.entity.FaceMatchException;
  * ({@code file,identity}): every same-identity pair is genuine, every other pair an impostor.
  * Images where no usable face is found count as failures to acquire and join no pair.
  *
- * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dfaces=<folder> [-Dfit=640x480] [-Dscale=0.5]
- * [-Dflip=true] [-DminFace=64]}
+ * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dbench=Face -Dfaces=<folder> [-Dfit=640x480]
+ * [-Dscale=0.5] [-Dflip=true] [-DminFace=64]}
  */
 public final class FaceBenchmark {
 
@@ -40,11 +40,12 @@ public final class FaceBenchmark {
       double faceHeight) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args[0].isBlank()) {
+    String faces = args.length > 0 ? args[0] : System.getProperty("faces", "");
+    if (faces.isBlank()) {
       System.err.println("usage: FaceBenchmark <folder with labels.csv>");
       System.exit(2);
     }
-    Path folder = Path.of(args[0]);
+    Path folder = Path.of(faces);
     boolean flip = Boolean.getBoolean("flip");
     int minFace = Integer.getInteger("minFace", OnnxFaceModel.MIN_FACE_HEIGHT);
     double scale = Double.parseDouble(System.getProperty("scale", "1"));

@@ -8,7 +8,7 @@ import java.util.Random;
  * Time per search of the in-memory index with 10,000 and 100,000 random 512-d templates (the index
  * scans exhaustively, so random data costs exactly what real templates cost).
  *
- * <p>{@code mvn -q -pl facematch-domain -Pindex-benchmark}
+ * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dbench=Index}
  */
 public final class IndexBenchmark {
 

@@ -1,10 +1,5 @@
 package org.facematch.engine.control.onnx;
 
-import java.awt.Graphics2D;
-import java.awt.Image;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,15 +21,14 @@ import org.facematch.image.entity.DecodedImage;
  * LocalFaceEngine#compare} gives with 1, 2 and 4 callers. Tells the engine's share of the API
  * benchmark's numbers.
  *
- * <p>{@code mvn -q -pl facematch-domain -Pverify-benchmark [-Dthreads=N]}
+ * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dbench=Verify [-Dthreads=N]}
  */
 public final class VerifyBenchmark {
 
   public static void main(String[] args) throws Exception {
-    Path photos = Path.of(args.length > 0 ? args[0] : "target/test-photos");
-    byte[] photo = Files.readAllBytes(photos.resolve("sample2.jpg"));
-    String source = Base64.getEncoder().encodeToString(vga(photo, 0, 0.92f));
-    String target = Base64.getEncoder().encodeToString(vga(photo, 40, 0.8f));
+    byte[] photo = TestImages.samplePhoto(2);
+    String source = Base64.getEncoder().encodeToString(TestImages.vga(photo, 0, 0.92f));
+    String target = Base64.getEncoder().encodeToString(TestImages.vga(photo, 40, 0.8f));
     int threads = Integer.getInteger("threads", 0);
     OnnxFaceModel model =
         OnnxFaceModel.load(Optional.empty(), false, threads, OnnxFaceModel.MIN_FACE_HEIGHT);
@@ -131,18 +125,5 @@ public final class VerifyBenchmark {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  /** The photo letterboxed into 640x480 and saved as a JPEG, as the API benchmark sends it. */
-  static byte[] vga(byte[] jpeg, int offset, float quality) {
-    BufferedImage photo = TestImages.read(jpeg);
-    BufferedImage out = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    int h = 480 - offset;
-    int w = photo.getWidth() * h / photo.getHeight();
-    g.drawImage(
-        photo.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), (640 - w) / 2, offset / 2, null);
-    g.dispose();
-    return TestImages.jpeg(out, quality);
   }
 }
