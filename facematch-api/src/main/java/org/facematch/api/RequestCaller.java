@@ -2,6 +2,15 @@ package org.facematch.api;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,6 +31,11 @@ import org.facematch.tenant.boundary.Tenants;
 public class RequestCaller {
 
   public static final String TENANT_CLAIM = "tenant_id";
+
+  /** How far the issuer's clock may run ahead of ours. */
+  static final long CLOCK_SKEW_SECONDS = 60;
+
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
 
   @Inject Tenants tenants;
   private JsonWebToken jwt;
@@ -63,6 +77,7 @@ public class RequestCaller {
     if (jwt == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");
     }
+    requireValidNow(jwt.getRawToken(), Instant.now().getEpochSecond());
     if (claimed == null || claimed.isBlank()) {
       throw new FaceMatchException(
           Problem.UNAUTHENTICATED, "The token carries no " + TENANT_CLAIM + " claim");
@@ -81,6 +96,30 @@ public class RequestCaller {
     }
     Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
     return Caller.api(subject, tenant, groups, tenants.settingsOf(tenant));
+  }
+
+  /**
+   * RFC 7519: a token must not be accepted before its {@code nbf}, and one issued in the future is
+   * not to be trusted either. The container checks {@code exp} and the signature, not these; they
+   * are read from the verified token's payload, as reading a claim by name costs an exception
+   * inside Payara.
+   */
+  static void requireValidNow(String rawToken, long now) {
+    String[] parts = rawToken == null ? new String[0] : rawToken.split("\\.");
+    JsonObject claims;
+    try (JsonReader reader =
+        JSON.createReader(new ByteArrayInputStream(Base64.getUrlDecoder().decode(parts[1])))) {
+      claims = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token cannot be read");
+    }
+    if (claims.get("nbf") instanceof JsonNumber nbf && nbf.longValue() > now + CLOCK_SKEW_SECONDS) {
+      throw new FaceMatchException(Problem.UNAUTHENTICATED, "The token is not valid yet (nbf)");
+    }
+    if (claims.get("iat") instanceof JsonNumber iat && iat.longValue() > now + CLOCK_SKEW_SECONDS) {
+      throw new FaceMatchException(
+          Problem.UNAUTHENTICATED, "The token was issued in the future (iat)");
+    }
   }
 
   private static String nameOf(JsonWebToken token) {

@@ -104,6 +104,34 @@ class TokenSecurityIT {
     }
   }
 
+  /** RFC 7519 4.1.5: a token must not be accepted before its nbf; nor one issued in the future. */
+  @Test
+  void refusesTokensThatAreNotValidYet() {
+    String tenant = TestTenants.enabled();
+    Instant inAnHour = Instant.now().plus(Duration.ofHours(1));
+    assertProblem(
+        Api.get(STATUS, TestTenants.token(tenant, "kyc:read").notBefore(inAnHour).mint()),
+        401,
+        "UNAUTHENTICATED");
+    assertProblem(
+        Api.get(
+            STATUS,
+            TestTenants.token(tenant, "kyc:read")
+                .issuedAt(Instant.now().plus(Duration.ofDays(1)))
+                .expires(Instant.now().plus(Duration.ofDays(2)))
+                .mint()),
+        401,
+        "UNAUTHENTICATED");
+    assertThat(
+            Api.get(
+                    STATUS,
+                    TestTenants.token(tenant, "kyc:read")
+                        .notBefore(Instant.now().minusSeconds(5))
+                        .mint())
+                .status())
+        .isEqualTo(200);
+  }
+
   @Test
   void requiresThePermissionOfTheOperation() {
     String tenant = TestTenants.enabled();

@@ -29,6 +29,8 @@ public final class Tokens {
   private String[] groups = {};
   private Instant expires = Instant.now().plus(Duration.ofHours(1));
   private String algorithm = "RS256";
+  private Instant notBefore;
+  private Instant issuedAt;
 
   private Tokens(PrivateKey key) {
     this.key = key;
@@ -68,6 +70,16 @@ public final class Tokens {
     return this;
   }
 
+  public Tokens notBefore(Instant notBefore) {
+    this.notBefore = notBefore;
+    return this;
+  }
+
+  public Tokens issuedAt(Instant issuedAt) {
+    this.issuedAt = issuedAt;
+    return this;
+  }
+
   /** {@code alg: none} with an empty signature: must always be refused. */
   public Tokens unsigned() {
     this.algorithm = "none";
@@ -76,7 +88,9 @@ public final class Tokens {
 
   public String mint() {
     Instant issuedAt =
-        expires.isBefore(Instant.now()) ? expires.minus(Duration.ofHours(1)) : Instant.now();
+        this.issuedAt != null
+            ? this.issuedAt
+            : expires.isBefore(Instant.now()) ? expires.minus(Duration.ofHours(1)) : Instant.now();
     JsonArrayBuilder groupArray = Json.createArrayBuilder();
     for (String group : groups) {
       groupArray.add(group);
@@ -93,6 +107,9 @@ public final class Tokens {
             .add("groups", groupArray);
     if (tenant != null) {
       claims.add("tenant_id", tenant);
+    }
+    if (notBefore != null) {
+      claims.add("nbf", notBefore.getEpochSecond());
     }
     String header =
         Json.createObjectBuilder().add("alg", algorithm).add("typ", "JWT").build().toString();
