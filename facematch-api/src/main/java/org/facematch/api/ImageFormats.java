@@ -1,6 +1,5 @@
 package org.facematch.api;
 
-import java.util.Locale;
 import org.facematch.image.entity.ImageInput;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
@@ -16,7 +15,7 @@ public final class ImageFormats {
           Problem.INVALID_PARAMETER, "image_format is required: \"base64\" or \"s3\"");
     }
     ImageInput.Format format =
-        switch (imageFormat.toLowerCase(Locale.ROOT)) {
+        switch (imageFormat) {
           case "base64" -> ImageInput.Format.BASE64;
           case "s3" -> ImageInput.Format.S3;
           default ->

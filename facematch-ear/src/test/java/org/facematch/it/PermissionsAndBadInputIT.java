@@ -191,4 +191,106 @@ class PermissionsAndBadInputIT {
                 .status())
         .isEqualTo(200);
   }
+
+  /** Client mistakes that were 500s or "retry later" 503s, or answered with the wrong code. */
+  @Test
+  void clientMistakesAreFourHundredsWithTheRightCode() {
+    String tenant = TestTenants.enabled();
+    String reader = TestTenants.token(tenant, "kyc:read").mint();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+    String face = Photos.base64(Photos.person(Photos.PERSON_A));
+    String ownPrefix = "s3://facematch/tenants/" + tenant + "/uploads/";
+
+    assertProblem(
+        Api.postJson("/kyc/facematch/upload-url", creator, "{}"), 400, "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson("/kyc/facematch/blacklist", creator, "{\"reason\":\"fraud\"}"),
+        400,
+        "INVALID_PARAMETER");
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/search", reader, "{\"image_format\":\"base64\",\"image\":\"\"}"),
+        400,
+        "INVALID_IMAGE");
+    for (String uri :
+        new String[] {ownPrefix + "a\\u0000.jpg", ownPrefix + "k".repeat(5000) + ".jpg"}) {
+      assertProblem(
+          Api.postJson(
+              "/kyc/facematch/search",
+              reader,
+              "{\"image_format\":\"s3\",\"image\":\"" + uri + "\"}"),
+          400,
+          "INVALID_PARAMETER");
+    }
+    String deep =
+        "[".repeat(20) + "]".repeat(20); // deeper than metadata may be, within what a body may be
+    assertProblem(
+        Api.postJson(
+            "/kyc/facematch/register",
+            creator,
+            "{\"image_format\":\"base64\",\"image\":\""
+                + face
+                + "\",\"session_id\":\"deep\",\"metadata\":{\"a\":"
+                + deep
+                + "}}"),
+        400,
+        "INVALID_PARAMETER");
+    assertThat(TestTenants.faceRows(tenant)).isZero();
+  }
+
+  /** The problem type never comes from the request's Host header. */
+  @Test
+  void problemTypesDoNotEchoTheHostHeader() {
+    Api.Reply reply =
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/collections/status"))
+                .header("Host", "evil.example")
+                .GET());
+    assertThat(assertProblem(reply, 401, "UNAUTHENTICATED").getString("type"))
+        .isEqualTo("/problems/unauthenticated");
+  }
+
+  /** What JSON-B alone would tolerate, and bodies too large to read at all. */
+  @Test
+  void hostileJsonAndOversizedBodiesAreRefusedBeforeBinding() {
+    String tenant = TestTenants.enabled();
+    String reader = TestTenants.token(tenant, "kyc:read").mint();
+    String face = Photos.base64(Photos.person(Photos.PERSON_A));
+    String search = "{\"image_format\":\"base64\",\"image\":\"" + face + "\"}";
+
+    for (String body :
+        new String[] {
+          "[" + search + "]",
+          search + " {}",
+          search + " trailing",
+          "{\"image_format\":\"s3\",\"image_format\":\"base64\",\"image\":\"" + face + "\"}",
+          "{\"image_format\":\"base64\",\"image\":\""
+              + face
+              + "\",\"x\":"
+              + "[".repeat(64)
+              + "]".repeat(64)
+              + "}"
+        }) {
+      assertProblem(Api.postJson("/kyc/facematch/search", reader, body), 400, "MALFORMED_REQUEST");
+    }
+    assertProblem(
+        Api.post("/kyc/facematch/search", reader, "application/json; charset=utf-16", search),
+        400,
+        "MALFORMED_REQUEST");
+    assertProblem(
+        Api.postJson("/kyc/facematch/search", reader, search.replace("\"base64\"", "\"BASE64\"")),
+        400,
+        "INVALID_PARAMETER");
+
+    RawHttp.Response huge =
+        RawHttp.send(
+            "POST /kyc/facematch/search HTTP/1.1\nAuthorization: Bearer "
+                + reader
+                + "\nContent-Type: application/json\nContent-Length: 52428800\n",
+            "{\"image\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(huge.status()).as(huge.body()).isEqualTo(413);
+    assertThat(huge.headers().get("content-type")).startsWith("application/problem+json");
+    assertThat(huge.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+    assertThat(Api.postJson("/kyc/facematch/search", reader, search).status()).isEqualTo(200);
+  }
 }

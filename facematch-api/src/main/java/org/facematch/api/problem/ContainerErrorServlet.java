@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.facematch.api.audit.CallAuditFilter;
@@ -40,9 +39,6 @@ public class ContainerErrorServlet extends HttpServlet {
     Problem problem = problemFor(status, request);
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String instance = uri != null ? uri.toString() : request.getRequestURI();
-    URI base =
-        URI.create(
-            request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
 
     String requestId = RequestIds.of(request.getHeader(CallAuditFilter.REQUEST_ID));
     if (instance.startsWith("/kyc/")) {
@@ -58,7 +54,7 @@ public class ContainerErrorServlet extends HttpServlet {
     }
     response
         .getWriter()
-        .write(ProblemResponses.body(problem, detailFor(problem), base, instance).toString());
+        .write(ProblemResponses.body(problem, detailFor(problem), instance).toString());
   }
 
   /** Refusals before JAX-RS (a token the container rejected) are audited like any other call. */

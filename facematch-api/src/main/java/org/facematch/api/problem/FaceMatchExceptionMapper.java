@@ -14,7 +14,6 @@ public class FaceMatchExceptionMapper implements ExceptionMapper<FaceMatchExcept
 
   @Override
   public Response toResponse(FaceMatchException e) {
-    return ProblemResponses.response(
-        e.problem(), e.detail(), uriInfo.getBaseUri(), uriInfo.getRequestUri().getPath());
+    return ProblemResponses.response(e.problem(), e.detail(), uriInfo.getRequestUri().getPath());
   }
 }

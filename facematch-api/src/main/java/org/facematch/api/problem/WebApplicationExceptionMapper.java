@@ -32,8 +32,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   static Response render(WebApplicationException e, UriInfo uriInfo, SecurityContext security) {
     Problem problem = problemFor(e, security);
     Response response =
-        ProblemResponses.response(
-            problem, detailFor(problem), uriInfo.getBaseUri(), uriInfo.getRequestUri().getPath());
+        ProblemResponses.response(problem, detailFor(problem), uriInfo.getRequestUri().getPath());
     if (e instanceof NotAllowedException notAllowed) {
       String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
       if (allow != null) {

@@ -42,6 +42,9 @@ public class Blacklist {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER, "reason is required, at most " + MAX_REASON + " characters");
     }
+    if (faceId == null || faceId.isBlank()) {
+      throw new FaceMatchException(Problem.INVALID_PARAMETER, "face_id is required");
+    }
     Face face = faces.find(tenant, faceId);
     if (face.blacklist(reason.strip(), caller.name())) {
       events.fire(new FaceEvent.Blacklisted(tenant, face.id(), face.blacklistState().reason()));

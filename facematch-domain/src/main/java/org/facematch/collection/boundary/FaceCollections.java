@@ -57,6 +57,10 @@ public class FaceCollections {
 
   static final String NAME_PREFIX = "facematch-";
   public static final int MAX_METADATA_CHARS = 4096;
+
+  /** Deeper JSON is refused here: the database refuses 32 levels and more at insert time. */
+  public static final int MAX_METADATA_DEPTH = 16;
+
   static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
   private static final System.Logger LOGGER = System.getLogger(FaceCollections.class.getName());
 
@@ -109,6 +113,11 @@ public class FaceCollections {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER,
           "metadata may hold at most " + MAX_METADATA_CHARS + " characters of JSON");
+    }
+    if (metadata != null && Metadata.depth(metadata) > MAX_METADATA_DEPTH) {
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER,
+          "metadata may nest at most " + MAX_METADATA_DEPTH + " levels of objects and arrays");
     }
     FaceEngine engine = engines.of(settings.modelVersion());
     EngineImage loaded = images.load(tenantId, image, "image");

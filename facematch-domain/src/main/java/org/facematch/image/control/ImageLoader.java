@@ -25,7 +25,7 @@ public class ImageLoader {
    * needs its bytes.
    */
   public EngineImage load(TenantId tenant, ImageInput input, String field) {
-    if (input == null || input.value() == null || input.value().isBlank()) {
+    if (input == null || input.value() == null) {
       throw new FaceMatchException(Problem.INVALID_PARAMETER, field + " is required");
     }
     return switch (input.format()) {
@@ -47,6 +47,14 @@ public class ImageLoader {
   }
 
   private String tenantKey(TenantId tenant, String uri, String field) {
+    if (!StorageKeys.isWellFormed(uri)) {
+      throw new FaceMatchException(
+          Problem.INVALID_PARAMETER,
+          field
+              + " must be an s3_uri of at most "
+              + StorageKeys.MAX_KEY_LENGTH
+              + " printable characters");
+    }
     String prefix = StorageKeys.tenantPrefix(tenant);
     return blobStore
         .keyOf(uri)

@@ -21,6 +21,7 @@ public enum Problem {
   FACE_NOT_FOUND(404, "Face not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  PAYLOAD_TOO_LARGE(413, "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   CONCURRENT_CHANGE(409, "Changed by someone else meanwhile"),
   RATE_LIMITED(429, "Too many requests"),

@@ -1,6 +1,7 @@
 package org.facematch.storage.control;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.facematch.kernel.entity.TenantId;
 
 /**
@@ -11,6 +12,22 @@ import org.facematch.kernel.entity.TenantId;
 public final class StorageKeys {
 
   private StorageKeys() {}
+
+  /**
+   * S3's own limit on a key (1,024 bytes of UTF-8); every key we issue is ASCII and far shorter.
+   */
+  public static final int MAX_KEY_LENGTH = 1024;
+
+  private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E]+");
+
+  /**
+   * Whether a client's {@code s3_uri} could name one of our objects at all: printable ASCII without
+   * spaces, no longer than a key may be. Anything else is a malformed parameter, not a reason to
+   * call the store.
+   */
+  public static boolean isWellFormed(String uri) {
+    return uri != null && uri.length() <= MAX_KEY_LENGTH + 64 && PRINTABLE.matcher(uri).matches();
+  }
 
   public static String tenantPrefix(TenantId tenant) {
     return "tenants/" + tenant.value() + "/";

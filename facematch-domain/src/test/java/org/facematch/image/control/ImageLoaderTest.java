@@ -61,6 +61,22 @@ class ImageLoaderTest {
   }
 
   @Test
+  void malformedS3UrisAreParameterErrorsNotStorageFailures() {
+    for (String uri :
+        new String[] {
+          "s3://test-bucket/tenants/acme/uploads/a\u0000.jpg",
+          "s3://test-bucket/tenants/acme/uploads/" + "k".repeat(5000) + ".jpg",
+          "s3://test-bucket/tenants/acme/uploads/a b.jpg",
+          ""
+        }) {
+      assertProblem(
+          () -> loader.load(ACME, new ImageInput(ImageInput.Format.S3, uri), "image"),
+          Problem.INVALID_PARAMETER);
+    }
+    assertThat(blobs.reads).isZero();
+  }
+
+  @Test
   void aMissingObjectIsAClientErrorAndAMissingImageIsAParameterError() {
     EngineImage missing =
         loader.load(
@@ -70,7 +86,7 @@ class ImageLoaderTest {
     assertProblem(missing::bytes, Problem.IMAGE_NOT_FOUND);
     assertProblem(
         () -> loader.load(ACME, new ImageInput(ImageInput.Format.BASE64, " "), "image"),
-        Problem.INVALID_PARAMETER);
+        Problem.INVALID_IMAGE);
     assertProblem(() -> loader.load(ACME, null, "image"), Problem.INVALID_PARAMETER);
   }
 
