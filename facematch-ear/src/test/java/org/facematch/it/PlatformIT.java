@@ -6,6 +6,10 @@ import static org.facematch.it.ProblemAssert.assertProblem;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.facematch.stack.OwnerOnlyFiles;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,23 @@ class PlatformIT {
   @Deployment(testable = false)
   static EnterpriseArchive ear() {
     return Deployments.ear();
+  }
+
+  /** Console passwords, S3 keys and the JWT signing key of the local stack: owner-only files. */
+  @Test
+  void theLocalStacksSecretsAreReadableByTheirOwnerOnly(
+      @org.junit.jupiter.api.io.TempDir Path fresh) throws Exception {
+    Path data = Path.of(System.getProperty("facematch.data.dir", "target/it-data"));
+    org.facematch.stack.DemoData.loadOrCreate(fresh);
+    for (Path secret :
+        List.of(
+            data.resolve("keys/jwt-private.pem"),
+            data.resolve("s3-credentials.properties"),
+            fresh.resolve("console-logins.properties"))) {
+      assertThat(Files.getPosixFilePermissions(secret))
+          .as(secret.toString())
+          .isEqualTo(OwnerOnlyFiles.OWNER_ONLY);
+    }
   }
 
   @Test

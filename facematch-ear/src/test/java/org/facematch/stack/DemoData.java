@@ -39,15 +39,16 @@ public final class DemoData {
     Properties passwords = new Properties();
     try {
       if (Files.exists(file)) {
+        OwnerOnlyFiles.restrict(file);
         try (var in = Files.newInputStream(file)) {
           passwords.load(in);
         }
       } else {
         passwords.setProperty(SUPPORT_USER, randomPassword());
         passwords.setProperty(TENANT_ADMIN_USER, randomPassword());
-        try (var out = Files.newOutputStream(file)) {
-          passwords.store(out, "Console logins of the local demo installation");
-        }
+        var out = new java.io.ByteArrayOutputStream();
+        passwords.store(out, "Console logins of the local demo installation");
+        OwnerOnlyFiles.write(file, out.toByteArray());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -40,9 +39,12 @@ public final class DevKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        write(privatePem, "PRIVATE KEY", pair.getPrivate().getEncoded());
-        Files.setPosixFilePermissions(privatePem, PosixFilePermissions.fromString("rw-------"));
-        write(publicPem, "PUBLIC KEY", pair.getPublic().getEncoded());
+        Files.deleteIfExists(privatePem);
+        Files.deleteIfExists(publicPem);
+        OwnerOnlyFiles.write(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.write(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      } else {
+        OwnerOnlyFiles.restrict(privatePem);
       }
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       var priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(read(privatePem)));
@@ -78,10 +80,10 @@ public final class DevKeys {
     return publicKey;
   }
 
-  private static void write(Path file, String type, byte[] der) throws IOException {
+  private static byte[] pem(String type, byte[] der) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
-    Files.writeString(
-        file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
+    return ("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static byte[] read(Path file) throws IOException {

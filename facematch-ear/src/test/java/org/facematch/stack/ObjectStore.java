@@ -89,6 +89,7 @@ public final class ObjectStore implements AutoCloseable {
   private static Properties credentials(Path file) throws IOException {
     Properties properties = new Properties();
     if (Files.exists(file)) {
+      OwnerOnlyFiles.restrict(file);
       try (var in = Files.newInputStream(file)) {
         properties.load(in);
       }
@@ -97,9 +98,9 @@ public final class ObjectStore implements AutoCloseable {
     var random = new SecureRandom();
     properties.setProperty("access-key", "facematch-" + hex(random, 6));
     properties.setProperty("secret-key", hex(random, 24));
-    try (var out = Files.newOutputStream(file)) {
-      properties.store(out, "Generated credentials of the embedded S3 server");
-    }
+    var out = new java.io.ByteArrayOutputStream();
+    properties.store(out, "Generated credentials of the embedded S3 server");
+    OwnerOnlyFiles.write(file, out.toByteArray());
     return properties;
   }
 
