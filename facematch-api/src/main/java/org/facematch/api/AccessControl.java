@@ -2,6 +2,7 @@ package org.facematch.api;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -34,6 +35,10 @@ public class AccessControl implements ContainerRequestFilter {
    */
   @Override
   public void filter(ContainerRequestContext request) {
+    if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+      return; // answered by JAX-RS itself with the path's Allow header, which the OpenAPI document
+      // states anyway
+    }
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken jwt)
         || jwt.getRawToken() == null) {
       throw new FaceMatchException(Problem.UNAUTHENTICATED, "A valid bearer token is required");

@@ -293,4 +293,33 @@ class PermissionsAndBadInputIT {
     assertThat(huge.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
     assertThat(Api.postJson("/kyc/facematch/search", reader, search).status()).isEqualTo(200);
   }
+
+  /** OPTIONS and a problem+json Accept header get answers, not a 403 or a 406. */
+  @Test
+  void optionsAndProblemAcceptHeadersAreAnswered() {
+    String reader = TestTenants.token(TestTenants.enabled(), "kyc:read").mint();
+    Api.Reply options =
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/verify"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(options.status()).as(options.body()).isBetween(200, 204);
+    assertThat(options.header("Allow").orElse("")).contains("POST");
+
+    Api.Reply status =
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/collections/status"))
+                .header("Authorization", "Bearer " + reader)
+                .header("Accept", "application/problem+json")
+                .GET());
+    assertThat(status.status()).isEqualTo(200);
+    assertProblem(
+        Api.send(
+            HttpRequest.newBuilder(Api.uri("/kyc/facematch/search"))
+                .header("Authorization", "Bearer " + reader)
+                .header("Accept", "application/problem+json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        400,
+        "INVALID_PARAMETER");
+  }
 }
