@@ -1,6 +1,7 @@
 package org.facematch.api;
 
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -41,6 +42,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
+  @Inject LargeBodyPermit permit;
+
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
     MediaType type = context.getMediaType();
@@ -51,12 +54,19 @@ public class StrictJsonBodies implements ReaderInterceptor {
     if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
       throw malformed("Send the body as UTF-8 JSON; charset " + charset + " is not accepted");
     }
-    String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
-    if (length != null
-        && length.chars().allMatch(Character::isDigit)
-        && length.length() < 19
-        && Long.parseLong(length) > MAX_BODY_BYTES) {
+    String header = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
+    long length =
+        header != null
+                && !header.isEmpty()
+                && header.length() < 19
+                && header.chars().allMatch(Character::isDigit)
+            ? Long.parseLong(header)
+            : -1;
+    if (length > MAX_BODY_BYTES) {
       throw tooLarge();
+    }
+    if (length < 0 || length > LargeBodyPermit.LARGE_BODY_BYTES) {
+      permit.acquire();
     }
     byte[] body = readAtMost(context.getInputStream());
     if (body.length > 0) {
@@ -113,8 +123,17 @@ public class StrictJsonBodies implements ReaderInterceptor {
     return depth + 1;
   }
 
-  private static byte[] readAtMost(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+  /**
+   * A body that ends before its Content-Length (the client stopped sending) is the client's
+   * mistake.
+   */
+  private static byte[] readAtMost(InputStream in) {
+    byte[] body;
+    try {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      throw malformed("The request body ended before its announced length");
+    }
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();
     }

@@ -322,4 +322,26 @@ class PermissionsAndBadInputIT {
         400,
         "INVALID_PARAMETER");
   }
+
+  /** A client that stops sending before its Content-Length made a mistake: not a 500. */
+  @Test
+  void aBodyCutShortIsMalformedNotAServerFailure() throws InterruptedException {
+    String reader = TestTenants.token(TestTenants.enabled(), "kyc:read").mint();
+    String requestId = "cut-short-" + java.util.UUID.randomUUID();
+    RawHttp.sendAndStop(
+        "POST /kyc/facematch/search HTTP/1.1\nAuthorization: Bearer "
+            + reader
+            + "\nX-Request-Id: "
+            + requestId
+            + "\nContent-Type: application/json\nContent-Length: 2000\n",
+        "{\"image\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    java.util.List<String> audit = TestTenants.auditOf(requestId);
+    for (int attempt = 0;
+        attempt < 50 && audit.isEmpty();
+        attempt++) { // written as the server gives up on it
+      Thread.sleep(100);
+      audit = TestTenants.auditOf(requestId);
+    }
+    assertThat(audit).singleElement().asString().startsWith("SEARCH|MALFORMED_REQUEST|");
+  }
 }

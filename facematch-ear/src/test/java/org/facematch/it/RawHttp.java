@@ -22,6 +22,22 @@ final class RawHttp {
   private RawHttp() {}
 
   static Response send(String headers, byte[] bodyStart) {
+    return send(headers, bodyStart, false);
+  }
+
+  /**
+   * Sends part of a body, then closes the sending half: the server reads the end of the stream and,
+   * as the connection is gone, answers no one.
+   */
+  static void sendAndStop(String headers, byte[] bodyStart) {
+    try {
+      send(headers, bodyStart, true);
+    } catch (UncheckedIOException expected) {
+      // the server closes the connection without an answer
+    }
+  }
+
+  private static Response send(String headers, byte[] bodyStart, boolean stop) {
     URI base = Api.uri("/");
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000);
@@ -33,6 +49,9 @@ final class RawHttp {
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().write(bodyStart);
       socket.getOutputStream().flush();
+      if (stop) {
+        socket.shutdownOutput();
+      }
       return read(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

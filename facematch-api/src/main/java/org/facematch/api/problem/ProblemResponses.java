@@ -45,7 +45,7 @@ public final class ProblemResponses {
     if (problem == Problem.UNAUTHENTICATED) {
       builder.header("WWW-Authenticate", "Bearer");
     }
-    if (problem == Problem.RATE_LIMITED) {
+    if (problem == Problem.RATE_LIMITED || problem == Problem.SERVER_BUSY) {
       builder.header("Retry-After", "1");
     }
     return builder.build();

@@ -27,6 +27,7 @@ public enum Problem {
   RATE_LIMITED(429, "Too many requests"),
   INTERNAL_ERROR(500, "Internal error"),
   STORAGE_UNAVAILABLE(503, "Image storage unavailable"),
+  SERVER_BUSY(503, "Too many large requests at once"),
   ENGINE_UNAVAILABLE(503, "Face engine unavailable");
 
   private final int status;
