@@ -75,6 +75,7 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
               null,
               null,
               operation == Operation.UNKNOWN ? request.getMethod() + " of no operation" : null));
+      audit.markWritten();
     } catch (RuntimeException e) {
       LOGGER.log(Level.ERROR, "Could not audit request " + audit.requestId(), e);
     }

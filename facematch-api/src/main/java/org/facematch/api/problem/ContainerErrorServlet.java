@@ -13,6 +13,7 @@ import org.facematch.api.audit.CallAuditFilter;
 import org.facematch.api.audit.Endpoints;
 import org.facematch.api.audit.RequestIds;
 import org.facematch.audit.boundary.AuditLog;
+import org.facematch.audit.boundary.RequestAudit;
 import org.facematch.audit.entity.AuditRecord;
 import org.facematch.audit.entity.Operation;
 import org.facematch.kernel.entity.Problem;
@@ -30,6 +31,7 @@ public class ContainerErrorServlet extends HttpServlet {
       System.getLogger(ContainerErrorServlet.class.getName());
 
   @Inject AuditLog log;
+  @Inject RequestAudit audit;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -40,8 +42,13 @@ public class ContainerErrorServlet extends HttpServlet {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String instance = uri != null ? uri.toString() : request.getRequestURI();
 
-    String requestId = RequestIds.of(request.getHeader(CallAuditFilter.REQUEST_ID));
-    if (instance.startsWith("/kyc/")) {
+    // An error dispatch of a request JAX-RS already audited (its answer could not be written) keeps
+    // that event.
+    String requestId =
+        audit.requestId() != null
+            ? audit.requestId()
+            : RequestIds.of(request.getHeader(CallAuditFilter.REQUEST_ID));
+    if (instance.startsWith("/kyc/") && !audit.isWritten()) {
       audited(requestId, Endpoints.operation(request.getMethod(), instance), problem);
     }
     response.resetBuffer();
@@ -71,6 +78,7 @@ public class ContainerErrorServlet extends HttpServlet {
               null,
               null,
               null));
+      audit.markWritten();
     } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.ERROR, "Could not audit request " + requestId, e);
     }

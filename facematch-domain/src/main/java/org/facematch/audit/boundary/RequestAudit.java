@@ -26,7 +26,8 @@ public class RequestAudit {
     return written;
   }
 
-  void markWritten() {
+  /** The request's event is written: by an operation's interceptor, or by the API for a refusal. */
+  public void markWritten() {
     written = true;
   }
 }

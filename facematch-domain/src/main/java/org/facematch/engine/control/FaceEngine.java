@@ -25,15 +25,21 @@ public interface FaceEngine {
   Comparison compare(EngineImage source, EngineImage target);
 
   /**
-   * Adds the image's subject to the tenant's collection under our face id. Visible to searches at
-   * once; the caller undoes it with {@link #forget} if its transaction fails.
+   * Analyses the image's subject for the tenant's collection under our face id. A remote engine
+   * (Rekognition) adds it to its collection at once, and the caller undoes that with {@link
+   * #forget} if its transaction fails; the local engine's index takes the face only once the
+   * registration has committed ({@link org.facematch.kernel.entity.FaceEvent.Registered}).
    */
   Enrolment enrol(String tenant, EngineImage image, String faceId);
 
   /** 1:N: the tenant's faces whose calibrated similarity is at least minScore, best first. */
   ProbeResult search(String tenant, EngineImage image, double minScore, int maxCandidates);
 
-  /** Removes a face from the tenant's collection; forgetting an unknown face is not an error. */
+  /**
+   * Removes a face from the engine's remote collection, before the removal commits; forgetting an
+   * unknown face is not an error. The local index drops it on {@link
+   * org.facematch.kernel.entity.FaceEvent.Removed} instead.
+   */
   void forget(String tenant, String faceId, String engineFaceId);
 
   /** The tenant's collection as the engine sees it. */
