@@ -40,6 +40,22 @@ class PlatformIT {
     }
   }
 
+  /** Answers do not advertise the server and JDK behind them. */
+  @Test
+  void answersNameNoServerSoftware() {
+    for (Api.Reply reply :
+        List.of(
+            Api.get("/health/ready", null),
+            Api.get("/kyc/facematch/collections/status", null),
+            Api.get("/admin/login", null),
+            Api.get("/no-such-page", null))) {
+      assertThat(reply.raw().headers().map().keySet())
+          .as(reply.raw().uri().toString())
+          .noneMatch(
+              name -> name.equalsIgnoreCase("X-Powered-By") || name.equalsIgnoreCase("Server"));
+    }
+  }
+
   @Test
   void reportsReadyOnlyWithMigratedDatabase() {
     Api.Reply ready = Api.get("/health/ready", null);

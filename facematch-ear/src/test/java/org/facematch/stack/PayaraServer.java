@@ -114,6 +114,7 @@ public final class PayaraServer implements AutoCloseable {
       createDomain(domain);
     }
     addJvmOption(domain.resolve("config/domain.xml"), JSON_PROVIDER_OPTION);
+    hideServerIdentity(domain.resolve("config/domain.xml"));
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
         Path target = domain.resolve("lib").resolve(jar.getFileName());
@@ -157,6 +158,25 @@ public final class PayaraServer implements AutoCloseable {
    */
   static final String JSON_PROVIDER_OPTION =
       "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
+  /**
+   * Answers carry no {@code Server} or {@code X-Powered-By} header naming Payara and the JDK: the
+   * {@code http} elements' {@code server-header} and {@code xpowered-by} (domains made by older
+   * builds too). Also in the README's deployment steps.
+   */
+  private static void hideServerIdentity(Path domainXml) {
+    try {
+      String xml = Files.readString(domainXml);
+      String hidden =
+          xml.replaceAll(
+              "<http (?![^>]*xpowered-by)", "<http xpowered-by=\"false\" server-header=\"false\" ");
+      if (!hidden.equals(xml)) {
+        Files.writeString(domainXml, hidden);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Adds a JVM option to every configuration of the domain that lacks it (domains made by older
