@@ -54,12 +54,21 @@ public final class Api {
     return post(path, token, "application/json", json);
   }
 
+  /**
+   * Sends the request and checks the answer against the served OpenAPI document: a test that gets
+   * an answer the document does not describe fails there.
+   */
   public static Reply send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+    Reply reply = exchange(built);
+    Contract.served(() -> exchange(HttpRequest.newBuilder(uri("/openapi?format=json")).build()))
+        .check(built, reply);
+    return reply;
+  }
+
+  private static Reply exchange(HttpRequest request) {
     try {
-      HttpResponse<String> response =
-          HTTP.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

@@ -194,8 +194,9 @@ public final class LocalStack implements AutoCloseable {
           S3        %s (bucket %s)
 
         Demo token for tenant "%s" (kyc:read, kyc:create; expires in 24 h):
+          export FACEMATCH=%s
           export TOKEN=%s
-          curl -H "Authorization: Bearer $TOKEN" %s/kyc/facematch/collections/status
+          curl -H "Authorization: Bearer $TOKEN" "$FACEMATCH/kyc/facematch/collections/status"
 
         Ctrl-C stops everything; data stays in the data folder.
         """,
@@ -215,7 +216,7 @@ public final class LocalStack implements AutoCloseable {
         stack.objectStore().endpoint(),
         stack.objectStore().bucket(),
         DemoData.TENANT,
-        token,
-        base);
+        base,
+        token);
   }
 }

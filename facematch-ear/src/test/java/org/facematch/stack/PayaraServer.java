@@ -115,6 +115,7 @@ public final class PayaraServer implements AutoCloseable {
     }
     addJvmOption(domain.resolve("config/domain.xml"), JSON_PROVIDER_OPTION);
     hideServerIdentity(domain.resolve("config/domain.xml"));
+    disableGeneratedOpenApi(domain.resolve("config/domain.xml"));
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
         Path target = domain.resolve("lib").resolve(jar.getFileName());
@@ -172,6 +173,28 @@ public final class PayaraServer implements AutoCloseable {
               "<http (?![^>]*xpowered-by)", "<http xpowered-by=\"false\" server-header=\"false\" ");
       if (!hidden.equals(xml)) {
         Files.writeString(domainXml, hidden);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Payara's own {@code /openapi} serves a document generated from annotations in its OpenAPI 3.0
+   * model, which cannot say what the API is; the application serves its own document there instead
+   * (domains made by older builds too). Also in the README's deployment steps.
+   */
+  private static void disableGeneratedOpenApi(Path domainXml) {
+    try {
+      String xml = Files.readString(domainXml);
+      if (!xml.contains("<microprofile-openapi-configuration")) {
+        Files.writeString(
+            domainXml,
+            xml.replace(
+                "<config name=\"server-config\">",
+                "<config name=\"server-config\">\n"
+                    + "      <microprofile-openapi-configuration enabled=\"false\">"
+                    + "</microprofile-openapi-configuration>"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,9 +1,7 @@
 package org.facematch.api.blacklist;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.facematch.collection.entity.BlacklistState;
 
-@Schema(name = "BlacklistResponse")
 public record BlacklistResponse(
     String faceId,
     boolean isBlacklisted,

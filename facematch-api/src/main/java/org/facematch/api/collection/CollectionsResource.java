@@ -7,8 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.facematch.api.Performs;
 import org.facematch.api.RequestCaller;
 import org.facematch.collection.boundary.FaceCollections;
@@ -23,10 +21,6 @@ public class CollectionsResource {
   @GET
   @Path("status")
   @Performs(COLLECTION_STATUS)
-  @Operation(summary = "The caller's collection: name, number of registered faces, status")
-  @APIResponse(responseCode = "200", description = "The collection status")
-  @APIResponse(responseCode = "401", description = "Missing, expired or invalid token")
-  @APIResponse(responseCode = "403", description = "PERMISSION_DENIED or FEATURE_NOT_ENABLED")
   public CollectionStatusResponse collectionStatus() {
     return CollectionStatusResponse.from(collections.status(caller.get()));
   }

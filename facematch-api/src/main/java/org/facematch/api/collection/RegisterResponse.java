@@ -2,16 +2,11 @@ package org.facematch.api.collection;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.facematch.collection.entity.RegisteredFace;
 
-@Schema(name = "RegisterResponse")
 public record RegisterResponse(
     String faceId,
-    @Schema(
-            description =
-                "The engine's id for the face: Rekognition's FaceId, or face_id on the local engine")
-        String rekognitionFaceId,
+    String rekognitionFaceId,
     @JsonbProperty("s3_key") String s3Key,
     double quality,
     List<String> warnings,

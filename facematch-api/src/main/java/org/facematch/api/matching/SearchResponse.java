@@ -5,14 +5,12 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
 import org.facematch.matching.entity.SearchReport;
 
-@Schema(name = "SearchResponse")
 public record SearchResponse(
-    @Schema(enumeration = {"Approved", "In Review", "Declined"}) String status,
+    String status,
     List<Match> matches,
     int totalMatches,
     long searchTimeMs,
@@ -20,7 +18,6 @@ public record SearchResponse(
     int facesInImage,
     List<Warning> warnings) {
 
-  @Schema(name = "SearchMatch")
   public record Match(
       String faceId,
       String sessionId,
@@ -29,7 +26,6 @@ public record SearchResponse(
       boolean isBlacklisted,
       String blacklistReason) {}
 
-  @Schema(name = "SearchWarning")
   public record Warning(
       String risk,
       Map<String, Object> additionalData,

@@ -1,20 +1,15 @@
 package org.facematch.api.matching;
 
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.facematch.matching.entity.Verification;
 
-@Schema(name = "VerifyResponse")
 public record VerifyResponse(
-    @Schema(description = "similarity_score >= threshold") boolean isMatch,
-    @Schema(description = "Calibrated similarity, 0-1", example = "0.93") double similarityScore,
-    @Schema(description = "Lower detection confidence of the two faces, 0-1") double confidence,
+    boolean isMatch,
+    double similarityScore,
+    double confidence,
     double threshold,
     long processingTimeMs,
-    @Schema(
-            description =
-                "The engine's raw score: cosine for the local engine, 0-100 similarity for Rekognition")
-        double rawScore,
+    double rawScore,
     String modelVersion,
     List<ImageWarningResponse> warnings) {
 

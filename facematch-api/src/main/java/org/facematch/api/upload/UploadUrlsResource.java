@@ -9,8 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.RequestCaller;
@@ -26,13 +24,6 @@ public class UploadUrlsResource {
 
   @POST
   @Performs(UPLOAD_URL)
-  @Operation(
-      summary = "A presigned S3 PUT URL for one image",
-      description =
-          "Upload the image with `PUT <upload_url>` and the same `Content-Type`, then pass"
-              + " `s3_uri` with `image_format: \"s3\"`. The URL expires after `expires_in` seconds.")
-  @APIResponse(responseCode = "200", description = "The upload URL")
-  @APIResponse(responseCode = "400", description = "INVALID_PARAMETER or MALFORMED_REQUEST")
   public UploadUrlResponse uploadUrl(UploadUrlRequest request) {
     RequestBodies.required(request, "A JSON body with content_type is required");
     Duration validFor =
