@@ -45,6 +45,28 @@ public final class TestTenants {
     }
   }
 
+  /**
+   * Support's quotas (requests per minute), straight in the database, as the console saves them.
+   */
+  public static void rateLimits(String tenant, int verify, int search, int register, int other) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "REPLACE INTO tenant_rate_limits (tenant_id, verify_per_minute, search_per_minute,"
+                    + " register_per_minute, other_per_minute, revision, updated_at, updated_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, NOW(3), 'test')")) {
+      s.setString(1, tenant);
+      s.setInt(2, verify);
+      s.setInt(3, search);
+      s.setInt(4, register);
+      s.setInt(5, other);
+      s.setLong(6, System.currentTimeMillis());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The audit events of one request: operation, outcome, face ids, details. */
   public static java.util.List<String> auditOf(String requestId) {
     try (Connection c = TestStack.get().database().connect();

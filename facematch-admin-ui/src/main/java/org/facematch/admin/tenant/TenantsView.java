@@ -25,6 +25,7 @@ import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
+import org.facematch.ratelimit.boundary.RateLimits;
 import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.TenantOverview;
 
@@ -39,12 +40,15 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   final Button create = new Button("New tenant");
   private final Tenants tenants;
   private final FaceCollections faces;
+  private final RateLimits rateLimits;
   private final CurrentUser currentUser;
 
   @Inject
-  public TenantsView(Tenants tenants, FaceCollections faces, CurrentUser currentUser) {
+  public TenantsView(
+      Tenants tenants, FaceCollections faces, RateLimits rateLimits, CurrentUser currentUser) {
     this.tenants = tenants;
     this.faces = faces;
+    this.rateLimits = rateLimits;
     this.currentUser = currentUser;
     search.setPlaceholder("Search by name or id");
     search.setId("tenant-search");
@@ -67,6 +71,7 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
         .setHeader("Thresholds (verify / search)")
         .setAutoWidth(true);
     grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
+    grid.addComponentColumn(this::rateLimitsButton).setHeader("").setKey("rate-limits");
     grid.setItems(
         query ->
             withFaceCounts(
@@ -102,6 +107,19 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     button.addThemeVariants(
         ButtonVariant.LUMO_SMALL,
         tenant.enabled() ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_PRIMARY);
+    return button;
+  }
+
+  private Button rateLimitsButton(TenantOverview tenant) {
+    Button button =
+        new Button(
+            "Rate limits",
+            click ->
+                new RateLimitsDialog(
+                        rateLimits, currentUser.caller(), new TenantId(tenant.id()), tenant.name())
+                    .open());
+    button.setId("rate-limits-" + tenant.id());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     return button;
   }
 

@@ -35,7 +35,12 @@ class ViewAccessTest {
             () -> new DashboardView(ConsoleUi.currentUser(), new FaceCollections(), new AuditLog()))
         .with(
             TenantsView.class,
-            () -> new TenantsView(refusingBoundary, new FaceCollections(), ConsoleUi.currentUser()))
+            () ->
+                new TenantsView(
+                    refusingBoundary,
+                    new FaceCollections(),
+                    new org.facematch.ratelimit.boundary.RateLimits(),
+                    ConsoleUi.currentUser()))
         .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
         .with(
             ConsoleUsersView.class,

@@ -11,15 +11,20 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.audit.entity.AuditNote;
 import org.facematch.collection.boundary.FaceCollections;
 import org.facematch.kernel.entity.Access;
 import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.ratelimit.boundary.RateLimits;
+import org.facematch.ratelimit.entity.RateQuotas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +41,30 @@ class TenantsViewTest {
         }
       };
 
+  final List<String> quotaChanges = new java.util.ArrayList<>();
+  final RateLimits rateLimits =
+      new RateLimits() {
+        @Override
+        public RateQuotas quotasOf(Caller caller, TenantId tenant) {
+          Access.SUPPORT_OR_OWN_TENANT.check(caller, tenant);
+          return RateQuotas.DEFAULTS;
+        }
+
+        @Override
+        public AuditNote update(Caller caller, TenantId tenant, RateQuotas wanted) {
+          Access.SUPPORT.check(caller, tenant);
+          quotaChanges.add(tenant.value() + " " + wanted + " by " + caller.name());
+          return AuditNote.of(wanted.changesFrom(RateQuotas.DEFAULTS));
+        }
+      };
+
   @BeforeEach
   void openTenantsAsSupport() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(TenantsView.class, () -> new TenantsView(tenants, faces, ConsoleUi.currentUser()))
+        .with(
+            TenantsView.class,
+            () -> new TenantsView(tenants, faces, rateLimits, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.SUPPORT);
     UI.getCurrent().navigate(TenantsView.class);
@@ -96,5 +120,26 @@ class TenantsViewTest {
     assertThat(tenants.calls).contains("create acme Acme Bank by sam-support");
     assertThat(_get(TextField.class, spec -> spec.withId("tenant-search")).getValue())
         .isEqualTo("acme");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void setsATenantsRateLimitsAndRefusesOnesOutOfRange() {
+    Grid<Object> grid = _get(Grid.class);
+    _click((Button) GridKt._getCellComponent(grid, 1, "rate-limits"));
+    IntegerField verify = _get(IntegerField.class, spec -> spec.withId("rate-verify"));
+    assertThat(verify.getValue()).isEqualTo(RateQuotas.DEFAULTS.verifyPerMinute());
+
+    _setValue(verify, 0);
+    _click(_get(Button.class, spec -> spec.withId("save-rate-limits")));
+    assertThat(quotaChanges).isEmpty();
+    assertThat(_get(IntegerField.class, spec -> spec.withId("rate-other")).isInvalid()).isTrue();
+
+    _setValue(verify, 30);
+    _click(_get(Button.class, spec -> spec.withId("save-rate-limits")));
+    assertThat(quotaChanges)
+        .containsExactly(
+            "t1 RateQuotas[verifyPerMinute=30, searchPerMinute=600, registerPerMinute=300,"
+                + " otherPerMinute=1200] by sam-support");
   }
 }

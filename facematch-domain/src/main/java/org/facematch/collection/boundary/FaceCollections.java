@@ -28,6 +28,7 @@ import org.facematch.collection.entity.RegisteredFace;
 import org.facematch.collection.entity.RemovedFace;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
+import org.facematch.engine.control.TakesEngineTurn;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.image.control.EngineImage;
@@ -101,6 +102,7 @@ public class FaceCollections {
    * FaceEvent.Registered} puts the face into the local index.
    */
   @Audited(Operation.REGISTER)
+  @TakesEngineTurn
   public RegisteredFace register(
       Caller caller, String sessionId, ImageInput image, String metadata) {
     TenantSettings settings = caller.enabledSettings();

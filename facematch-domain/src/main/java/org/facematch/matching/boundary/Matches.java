@@ -16,6 +16,7 @@ import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceSummary;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
+import org.facematch.engine.control.TakesEngineTurn;
 import org.facematch.engine.entity.Comparison;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.engine.entity.QualityWarning;
@@ -54,6 +55,7 @@ public class Matches {
   @Inject Reviews reviews;
 
   @Audited(Operation.VERIFY)
+  @TakesEngineTurn
   public Verification verify(
       Caller caller, ImageInput source, ImageInput target, Optional<Double> threshold) {
     TenantSettings settings = caller.enabledSettings();
@@ -78,6 +80,7 @@ public class Matches {
    * facts whatever the engine.
    */
   @Audited(Operation.SEARCH)
+  @TakesEngineTurn
   public SearchReport search(
       Caller caller,
       ImageInput image,
