@@ -15,6 +15,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -78,8 +82,20 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
   /** Refuses anything but one well-formed JSON object without duplicate keys. */
   static void check(byte[] body) {
-    try (JsonParser parser =
-        PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+    String text;
+    try {
+      // The parser would put U+FFFD in place of bytes that are not UTF-8: refuse them instead.
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw malformed("The request body is not valid UTF-8");
+    }
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw malformed("The request body must be one JSON object");
       }

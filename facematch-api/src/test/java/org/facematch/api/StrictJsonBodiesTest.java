@@ -42,6 +42,16 @@ class StrictJsonBodiesTest {
   }
 
   @Test
+  void refusesBytesThatAreNotUtf8() {
+    byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+    assertThatThrownBy(() -> StrictJsonBodies.check(body))
+        .isInstanceOfSatisfying(
+            FaceMatchException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.MALFORMED_REQUEST));
+    assertThatCode(() -> check("{\"name\":\"Zoë\"}")).doesNotThrowAnyException();
+  }
+
+  @Test
   void refusesDeepNesting() {
     assertMalformed("{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}");
     assertThatCode(() -> check("{\"a\":" + "[".repeat(20) + "]".repeat(20) + "}"))
