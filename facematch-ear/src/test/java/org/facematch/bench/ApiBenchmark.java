@@ -57,6 +57,7 @@ public final class ApiBenchmark {
       String tenant = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       try (Connection c = stack.database().connect()) {
         DemoData.insertTenant(c, tenant, "Benchmark", true);
+        withoutReachableQuota(c, tenant); // the engine is measured here, not the rate limits
       }
       String token =
           Tokens.signedWith(stack.keys().privateKey())
@@ -77,13 +78,15 @@ public final class ApiBenchmark {
               .toString();
 
       // Steady state is measured: Payara's JIT compiler still takes 40% of a core after 600 calls.
+      boolean measureVerify =
+          Boolean.parseBoolean(System.getProperty("facematch.bench.verify", "true"));
       run(
           base.resolve("kyc/facematch/verify"),
           token,
           verify,
           Integer.getInteger("facematch.bench.warmup", 1500),
           4);
-      for (int clients : new int[] {1, 4}) {
+      for (int clients : measureVerify ? new int[] {1, 4} : new int[0]) {
         run(base.resolve("kyc/facematch/verify"), token, verify, 20, clients);
         Result r =
             run(
@@ -102,6 +105,9 @@ public final class ApiBenchmark {
             r.perSecond());
       }
 
+      if (Boolean.parseBoolean(System.getProperty("facematch.bench.fairness", "true"))) {
+        fairness(stack, base, verify);
+      }
       if (!Boolean.parseBoolean(System.getProperty("facematch.bench.search", "true"))) {
         return;
       }
@@ -127,6 +133,128 @@ public final class ApiBenchmark {
             r.server(0.99),
             r.client(0.5));
       }
+    }
+  }
+
+  /**
+   * Tenant B's verify latency (1 client) alone, then while tenant A floods verify with 12 clients:
+   * once with A held at a quota of 120 per minute (most of its flood refused), once with a quota A
+   * never reaches, so only the engine turns stand between the two.
+   */
+  static void fairness(LocalStack stack, URI base, String verify) throws Exception {
+    URI uri = base.resolve("kyc/facematch/verify");
+    String flooder = "bench-a-" + UUID.randomUUID().toString().substring(0, 8);
+    String unlimited = "bench-u-" + UUID.randomUUID().toString().substring(0, 8);
+    String victim = "bench-b-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection c = stack.database().connect()) {
+      DemoData.insertTenant(c, flooder, "Flooder", true);
+      DemoData.insertTenant(c, unlimited, "Flooder without quota", true);
+      DemoData.insertTenant(c, victim, "Bystander", true);
+      withoutReachableQuota(c, unlimited);
+      withoutReachableQuota(c, victim); // B's own quota is not what is measured
+      // A quota the flood uses up within its first seconds, so A is at its limit throughout.
+      try (var s =
+          c.prepareStatement(
+              "INSERT INTO tenant_rate_limits VALUES (?, 120, 600, 300, 1200, 1, NOW(3),"
+                  + " 'benchmark')")) {
+        s.setString(1, flooder);
+        s.executeUpdate();
+      }
+    }
+    int samples = Integer.getInteger("facematch.bench.fairness.samples", 200);
+    String b = token(stack, victim);
+    run(uri, b, verify, 20, 1);
+    Result alone = run(uri, b, verify, samples, 1);
+    System.out.printf(
+        Locale.ROOT,
+        "fairness: tenant B alone, 1 client: client p50 %.0f ms, p99 %.0f ms%n",
+        alone.client(0.5),
+        alone.client(0.99));
+    for (String a : List.of(flooder, unlimited)) {
+      Flood flood = Flood.start(uri, token(stack, a), verify, 12);
+      Thread.sleep(8_000);
+      Result during = run(uri, b, verify, samples, 1);
+      Flood.Counts counts = flood.stop();
+      System.out.printf(
+          Locale.ROOT,
+          "fairness: tenant B while tenant A floods with 12 clients (%s): client p50 %.0f ms"
+              + " (%.2fx alone), p99 %.0f ms; A got %.1f verify/s, %.1f refusals/s (429)%n",
+          a.equals(flooder) ? "A at its verify quota of 120/min" : "A without a reachable quota",
+          during.client(0.5),
+          during.client(0.5) / alone.client(0.5),
+          during.client(0.99),
+          counts.ok() / counts.seconds(),
+          counts.limited() / counts.seconds());
+    }
+  }
+
+  static void withoutReachableQuota(Connection c, String tenant) throws java.sql.SQLException {
+    try (var s =
+        c.prepareStatement(
+            "INSERT INTO tenant_rate_limits VALUES (?, 100000, 100000, 100000, 100000, 1,"
+                + " NOW(3), 'benchmark')")) {
+      s.setString(1, tenant);
+      s.executeUpdate();
+    }
+  }
+
+  static String token(LocalStack stack, String tenant) {
+    return Tokens.signedWith(stack.keys().privateKey())
+        .tenant(tenant)
+        .groups("kyc:read", "kyc:create")
+        .expires(Instant.now().plus(Duration.ofHours(2)))
+        .mint();
+  }
+
+  /** Clients that send the same request back to back until stopped, counting answers. */
+  record Flood(
+      ExecutorService pool,
+      java.util.concurrent.atomic.AtomicBoolean running,
+      java.util.concurrent.atomic.AtomicLong ok,
+      java.util.concurrent.atomic.AtomicLong limited,
+      long begin) {
+
+    record Counts(long ok, long limited, double seconds) {}
+
+    static Flood start(URI uri, String token, String body, int clients) {
+      Flood flood =
+          new Flood(
+              Executors.newFixedThreadPool(clients),
+              new java.util.concurrent.atomic.AtomicBoolean(true),
+              new java.util.concurrent.atomic.AtomicLong(),
+              new java.util.concurrent.atomic.AtomicLong(),
+              System.nanoTime());
+      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < clients; i++) {
+        flood.pool.submit(
+            () -> {
+              while (flood.running.get()) {
+                HttpResponse<Void> response =
+                    HTTP.send(
+                        HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                switch (response.statusCode()) {
+                  case 200 -> flood.ok.incrementAndGet();
+                  case 429 -> flood.limited.incrementAndGet();
+                  default -> throw new IllegalStateException("flood got " + response.statusCode());
+                }
+              }
+              return null;
+            });
+      }
+      return flood;
+    }
+
+    Counts stop() throws InterruptedException {
+      running.set(false);
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      pool.shutdown();
+      pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+      return new Counts(ok.get(), limited.get(), seconds);
     }
   }
 

@@ -103,4 +103,35 @@ class ConsoleTenantsE2EIT {
         .first()
         .isEqualTo(first.user() + "|max_faces_per_user: 5 -> 7");
   }
+
+  @Test
+  void supportLowersATenantsSearchQuotaAndTheApiRefusesBeyondIt() {
+    String tenant = TestTenants.enabled();
+    String token = TestTenants.token(tenant, "kyc:read").mint();
+    // The grid now holds the tenant's default quotas: the change must replace them on commit.
+    assertThat(Api.postJson("/kyc/facematch/search", token, "{}").header("RateLimit-Policy"))
+        .hasValue("\"search\";q=600;w=60");
+    ConsoleE2E.Login support = ConsoleE2E.user("support", null);
+
+    try (Browser browser = Browser.open()) {
+      Page page = browser.newPage();
+      ConsoleE2E.open(page, "tenants?search=" + tenant, support);
+      page.locator("#rate-limits-" + tenant).click();
+      assertThat(page.locator("#rate-search input")).hasValue("600");
+      page.locator("#rate-search input").fill("1");
+      page.locator("#rate-search input").press("Tab");
+      Browser.screenshot(page, "console-rate-limits");
+      page.locator("#save-rate-limits").click();
+      assertThat(page.getByText("Rate limits of ")).isVisible();
+    }
+
+    // The next request already counts against the new quota of 1, on every node.
+    Api.Reply next = Api.postJson("/kyc/facematch/search", token, "{}");
+    assertThat(next.header("RateLimit-Policy")).hasValue("\"search\";q=1;w=60");
+    Api.Reply limited = Api.postJson("/kyc/facematch/search", token, "{}");
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.header("RateLimit-Policy")).hasValue("\"search\";q=1;w=60");
+    assertThat(ConsoleE2E.audit(tenant, "RATE_LIMITS_UPDATE"))
+        .containsExactly(support.user() + "|search_per_minute: 600 -> 1");
+  }
 }

@@ -116,6 +116,7 @@ public final class PayaraServer implements AutoCloseable {
     addJvmOption(domain.resolve("config/domain.xml"), JSON_PROVIDER_OPTION);
     hideServerIdentity(domain.resolve("config/domain.xml"));
     disableGeneratedOpenApi(domain.resolve("config/domain.xml"));
+    sizeRequestThreads(domain.resolve("config/domain.xml"));
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
         Path target = domain.resolve("lib").resolve(jar.getFileName());
@@ -178,6 +179,31 @@ public final class PayaraServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Enough request threads that every waiting request reaches the application, where engine work is
+   * shared fairly between tenants: with Payara's default of 5, one tenant's flood fills the pool
+   * and another tenant's request waits in the pool's queue behind it (domains made by older builds
+   * too). Also in the README's deployment steps.
+   */
+  private static void sizeRequestThreads(Path domainXml) {
+    try {
+      String xml = Files.readString(domainXml);
+      String sized =
+          xml.replace(
+              "<thread-pool name=\"http-thread-pool\"></thread-pool>",
+              "<thread-pool name=\"http-thread-pool\" max-thread-pool-size=\""
+                  + REQUEST_THREADS
+                  + "\"></thread-pool>");
+      if (!sized.equals(xml)) {
+        Files.writeString(domainXml, sized);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static final int REQUEST_THREADS = 128;
 
   /**
    * Payara's own {@code /openapi} serves a document generated from annotations in its OpenAPI 3.0

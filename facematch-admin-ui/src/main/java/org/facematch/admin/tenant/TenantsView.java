@@ -62,6 +62,11 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(TenantOverview::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(TenantOverview::id).setHeader("Id").setAutoWidth(true);
     grid.addComponentColumn(t -> status(t)).setHeader("Face matching");
+    grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle").setAutoWidth(true);
+    grid.addComponentColumn(this::rateLimitsButton)
+        .setHeader("")
+        .setKey("rate-limits")
+        .setAutoWidth(true);
     grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
     grid.addColumn(t -> EngineChoice.label(t.modelVersion()))
         .setHeader("Engine")
@@ -70,8 +75,7 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
             t -> String.format("%.2f / %.2f", t.verificationThreshold(), t.searchThreshold()))
         .setHeader("Thresholds (verify / search)")
         .setAutoWidth(true);
-    grid.addComponentColumn(this::toggle).setHeader("").setKey("toggle");
-    grid.addComponentColumn(this::rateLimitsButton).setHeader("").setKey("rate-limits");
+
     grid.setItems(
         query ->
             withFaceCounts(

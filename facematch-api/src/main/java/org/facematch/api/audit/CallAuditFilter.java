@@ -18,9 +18,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.facematch.api.AccessControl;
 import org.facematch.api.RequestCaller;
 import org.facematch.audit.boundary.AuditLog;
+import org.facematch.audit.boundary.DeferredAudit;
 import org.facematch.audit.boundary.RequestAudit;
 import org.facematch.audit.entity.AuditRecord;
 import org.facematch.audit.entity.Operation;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.kernel.entity.TenantId;
 
 /**
@@ -41,6 +43,7 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
   @Context ResourceInfo resourceInfo;
   @Inject RequestAudit audit;
   @Inject AuditLog log;
+  @Inject DeferredAudit deferred;
   @Inject RequestCaller caller;
 
   @Override
@@ -64,7 +67,7 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
     Operation operation = AccessControl.operation(resourceInfo).orElse(Operation.UNKNOWN);
     String tenant = caller.claimedTenant().filter(TenantId::isValid).orElse(null);
     try {
-      log.writeAlone(
+      AuditRecord record =
           new AuditRecord(
               audit.requestId(),
               tenant,
@@ -74,7 +77,12 @@ public class CallAuditFilter implements ContainerRequestFilter, ContainerRespons
               List.of(),
               null,
               null,
-              operation == Operation.UNKNOWN ? request.getMethod() + " of no operation" : null));
+              operation == Operation.UNKNOWN ? request.getMethod() + " of no operation" : null);
+      if (record.outcome().equals(Problem.RATE_LIMITED.code())) {
+        deferred.write(record);
+      } else {
+        log.writeAlone(record);
+      }
       audit.markWritten();
     } catch (RuntimeException e) {
       LOGGER.log(Level.ERROR, "Could not audit request " + audit.requestId(), e);

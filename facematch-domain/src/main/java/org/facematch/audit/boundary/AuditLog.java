@@ -38,6 +38,12 @@ public class AuditLog {
     em.persist(new AuditEvent(record));
   }
 
+  /** Writes events in one transaction of their own, one commit for all. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void writeAllAlone(List<AuditRecord> records) {
+    records.forEach(record -> em.persist(new AuditEvent(record)));
+  }
+
   /** Writes one event in a transaction of its own: for operations whose transaction rolls back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void writeAlone(AuditRecord record) {

@@ -1,11 +1,14 @@
 package org.facematch.ratelimit.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import org.facematch.audit.boundary.Audited;
@@ -20,35 +23,38 @@ import org.facematch.ratelimit.entity.Admission;
 import org.facematch.ratelimit.entity.RateClass;
 import org.facematch.ratelimit.entity.RateQuotas;
 import org.facematch.ratelimit.entity.TenantRateLimits;
+import org.facematch.ratelimit.entity.TunedQuotas;
 
 /**
  * Per-tenant request quotas: the API admits each call against its tenant's quota for the call's
- * {@link RateClass}; support staff set the quotas in the console. Quotas are read for every request
- * like the tenant's settings, so a change holds for the next request on every node.
+ * {@link RateClass}; support staff set the quotas in the console. The grid holds each tenant's
+ * quotas for counting; a change is dropped from it on commit, so it holds for the next request on
+ * every node.
  */
 @Stateless
 public class RateLimits {
 
   @PersistenceContext EntityManager em;
   @Inject RateBuckets buckets;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * Counts one call of an authorized API caller.
+   * Counts one call of a tenant, as its validated token names it, before anything else is read: a
+   * tenant over its quota costs no database work, whatever it sends.
    *
    * @return the admission, also when refused, for the response's rate-limit header fields
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Admission admit(Caller caller, Operation operation) {
-    TenantId tenant = caller.actingTenant();
-    Optional<TenantRateLimits> tuned =
-        Optional.ofNullable(em.find(TenantRateLimits.class, tenant.value()));
-    RateQuotas quotas = tuned.map(TenantRateLimits::quotas).orElse(RateQuotas.DEFAULTS);
+  public Admission admit(TenantId tenant, Operation operation) {
+    TunedQuotas tuned =
+        buckets.quotasOf(
+            tenant,
+            () ->
+                Optional.ofNullable(em.find(TenantRateLimits.class, tenant.value()))
+                    .map(row -> new TunedQuotas(row.quotas(), row.revision()))
+                    .orElse(TunedQuotas.DEFAULTS));
     RateClass rateClass = RateClass.of(operation);
-    return buckets.take(
-        tenant,
-        rateClass,
-        quotas.perMinute(rateClass),
-        tuned.map(TenantRateLimits::revision).orElse(0L));
+    return buckets.take(tenant, rateClass, tuned.quotas().perMinute(rateClass), tuned.revision());
   }
 
   /** The refusal of an admission that was not admitted. */
@@ -96,6 +102,17 @@ public class RateLimits {
     } else {
       row.change(wanted, caller.name(), Instant.now());
     }
+    // Forgotten once the change is committed, so that no node reads the old quota back in.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            buckets.forgetQuotas(tenant);
+          }
+        });
     return AuditNote.of(changes);
   }
 }

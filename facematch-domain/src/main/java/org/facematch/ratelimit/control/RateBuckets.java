@@ -11,9 +11,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.ratelimit.entity.Admission;
 import org.facematch.ratelimit.entity.RateClass;
+import org.facematch.ratelimit.entity.TunedQuotas;
 
 /**
  * One token bucket per tenant and {@link RateClass}, kept in the Domain Data Grid (Payara's
@@ -25,22 +28,45 @@ import org.facematch.ratelimit.entity.RateClass;
 public class RateBuckets {
 
   static final String MAP = "facematch-rate-buckets";
+  static final String QUOTAS = "facematch-rate-quotas";
   public static final Duration WINDOW = Duration.ofMinutes(1);
 
   @Inject HazelcastInstance grid;
 
   private ProxyManager<String> buckets;
+  private IMap<String, String> quotas;
 
   protected RateBuckets() {}
 
-  /** For tests: buckets in the given map. */
-  public RateBuckets(IMap<String, byte[]> map) {
+  /** For tests: buckets and quotas in the given maps. */
+  public RateBuckets(IMap<String, byte[]> map, IMap<String, String> quotas) {
     this.buckets = Bucket4jHazelcast.casBasedBuilder(map).build();
+    this.quotas = quotas;
   }
 
   @PostConstruct
   void connect() {
     buckets = Bucket4jHazelcast.casBasedBuilder(grid.<String, byte[]>getMap(MAP)).build();
+    quotas = grid.getMap(QUOTAS);
+  }
+
+  /**
+   * A tenant's quotas as the grid holds them, so that counting a call reads no database; loaded
+   * once from {@code load} and kept a minute at most.
+   */
+  public TunedQuotas quotasOf(TenantId tenant, Supplier<TunedQuotas> load) {
+    String held = quotas.get(tenant.value());
+    if (held != null) {
+      return TunedQuotas.parse(held);
+    }
+    TunedQuotas loaded = load.get();
+    quotas.set(tenant.value(), loaded.format(), 60, TimeUnit.SECONDS);
+    return loaded;
+  }
+
+  /** Forgets a tenant's quotas on every node, after support changed them. */
+  public void forgetQuotas(TenantId tenant) {
+    quotas.delete(tenant.value());
   }
 
   /**

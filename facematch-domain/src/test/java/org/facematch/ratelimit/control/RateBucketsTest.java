@@ -11,6 +11,7 @@ import org.facematch.kernel.entity.TenantId;
 import org.facematch.ratelimit.entity.Admission;
 import org.facematch.ratelimit.entity.RateClass;
 import org.facematch.ratelimit.entity.RateQuotas;
+import org.facematch.ratelimit.entity.TunedQuotas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,9 @@ class RateBucketsTest {
 
   @Test
   void admitsTheQuotaThenRefusesWithWholeSecondsToWait() {
-    RateBuckets buckets = new RateBuckets(grid.getMap("quota-" + System.nanoTime()));
+    RateBuckets buckets =
+        new RateBuckets(
+            grid.getMap("quota-" + System.nanoTime()), grid.getMap("quotas-" + System.nanoTime()));
     TenantId acme = new TenantId("acme");
 
     Admission first = buckets.take(acme, RateClass.VERIFY, 3, 0);
@@ -57,7 +60,9 @@ class RateBucketsTest {
 
   @Test
   void keepsTenantsAndClassesApart() {
-    RateBuckets buckets = new RateBuckets(grid.getMap("apart-" + System.nanoTime()));
+    RateBuckets buckets =
+        new RateBuckets(
+            grid.getMap("apart-" + System.nanoTime()), grid.getMap("quotas-" + System.nanoTime()));
     buckets.take(new TenantId("acme"), RateClass.SEARCH, 1, 0);
 
     assertThat(buckets.take(new TenantId("acme"), RateClass.SEARCH, 1, 0).admitted()).isFalse();
@@ -69,8 +74,8 @@ class RateBucketsTest {
   @Test
   void nodesShareOneBudget() {
     String map = "shared-" + System.nanoTime();
-    RateBuckets node1 = new RateBuckets(grid.getMap(map));
-    RateBuckets node2 = new RateBuckets(grid.getMap(map));
+    RateBuckets node1 = new RateBuckets(grid.getMap(map), grid.getMap(map + "-quotas"));
+    RateBuckets node2 = new RateBuckets(grid.getMap(map), grid.getMap(map + "-quotas"));
     TenantId acme = new TenantId("acme");
 
     assertThat(node1.take(acme, RateClass.REGISTER, 2, 0).admitted()).isTrue();
@@ -81,7 +86,10 @@ class RateBucketsTest {
 
   @Test
   void aNewerRevisionReplacesTheQuota() {
-    RateBuckets buckets = new RateBuckets(grid.getMap("revision-" + System.nanoTime()));
+    RateBuckets buckets =
+        new RateBuckets(
+            grid.getMap("revision-" + System.nanoTime()),
+            grid.getMap("quotas-" + System.nanoTime()));
     TenantId acme = new TenantId("acme");
     buckets.take(acme, RateClass.OTHER, 1, 0);
     assertThat(buckets.take(acme, RateClass.OTHER, 1, 0).admitted()).isFalse();
@@ -90,6 +98,40 @@ class RateBucketsTest {
 
     assertThat(raised.admitted()).isTrue();
     assertThat(raised.quota()).isEqualTo(100);
+  }
+
+  /** Loaded once into the grid, then read from it on every node, until a change drops them. */
+  @Test
+  void holdsQuotasInTheGridUntilForgotten() {
+    String map = "held-" + System.nanoTime();
+    RateBuckets node1 = new RateBuckets(grid.getMap(map), grid.getMap(map + "-quotas"));
+    RateBuckets node2 = new RateBuckets(grid.getMap(map), grid.getMap(map + "-quotas"));
+    TenantId acme = new TenantId("acme");
+    java.util.concurrent.atomic.AtomicInteger loads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    TunedQuotas tuned = new TunedQuotas(new RateQuotas(5, 6, 7, 8), 3);
+
+    assertThat(
+            node1.quotasOf(
+                acme,
+                () -> {
+                  loads.incrementAndGet();
+                  return tuned;
+                }))
+        .isEqualTo(tuned);
+    assertThat(
+            node2.quotasOf(
+                acme,
+                () -> {
+                  loads.incrementAndGet();
+                  return TunedQuotas.DEFAULTS;
+                }))
+        .isEqualTo(tuned);
+    assertThat(loads).hasValue(1);
+
+    node2.forgetQuotas(acme);
+
+    assertThat(node1.quotasOf(acme, () -> TunedQuotas.DEFAULTS)).isEqualTo(TunedQuotas.DEFAULTS);
   }
 
   @Test
