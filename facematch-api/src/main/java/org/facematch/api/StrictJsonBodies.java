@@ -15,9 +15,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -80,22 +81,35 @@ public class StrictJsonBodies implements ReaderInterceptor {
     return context.proceed();
   }
 
+  /**
+   * The parser would put U+FFFD in place of bytes that are not UTF-8: refuse them instead. Decodes
+   * into one small buffer, so a 13 MB body is not copied into a string first.
+   */
+  static void requireUtf8(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        throw malformed("The request body is not valid UTF-8");
+      }
+      if (result.isUnderflow()) {
+        return;
+      }
+      out.clear();
+    }
+  }
+
   /** Refuses anything but one well-formed JSON object without duplicate keys. */
   static void check(byte[] body) {
-    String text;
-    try {
-      // The parser would put U+FFFD in place of bytes that are not UTF-8: refuse them instead.
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw malformed("The request body is not valid UTF-8");
-    }
-    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+    requireUtf8(body);
+    try (JsonParser parser =
+        PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw malformed("The request body must be one JSON object");
       }

@@ -230,13 +230,7 @@ public final class ApiBenchmark {
             () -> {
               while (flood.running.get()) {
                 HttpResponse<Void> response =
-                    HTTP.send(
-                        HttpRequest.newBuilder(uri)
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                            .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                    HTTP.send(post(uri, token, bytes), HttpResponse.BodyHandlers.discarding());
                 switch (response.statusCode()) {
                   case 200 -> flood.ok.incrementAndGet();
                   case 429 -> flood.limited.incrementAndGet();
@@ -256,6 +250,14 @@ public final class ApiBenchmark {
       pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
       return new Counts(ok.get(), limited.get(), seconds);
     }
+  }
+
+  static HttpRequest post(URI uri, String token, byte[] json) {
+    return HttpRequest.newBuilder(uri)
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+        .build();
   }
 
   record Result(double[] server, double[] client, double seconds) {
@@ -287,13 +289,7 @@ public final class ApiBenchmark {
               () -> {
                 long t0 = System.nanoTime();
                 HttpResponse<String> response =
-                    HTTP.send(
-                        HttpRequest.newBuilder(uri)
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                    HTTP.send(post(uri, token, bytes), HttpResponse.BodyHandlers.ofString());
                 double client = (System.nanoTime() - t0) / 1e6;
                 if (response.statusCode() != 200) {
                   throw new IllegalStateException(response.statusCode() + " " + response.body());

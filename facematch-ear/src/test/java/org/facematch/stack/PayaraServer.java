@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -114,9 +115,9 @@ public final class PayaraServer implements AutoCloseable {
       createDomain(domain);
     }
     addJvmOption(domain.resolve("config/domain.xml"), JSON_PROVIDER_OPTION);
-    hideServerIdentity(domain.resolve("config/domain.xml"));
-    disableGeneratedOpenApi(domain.resolve("config/domain.xml"));
-    sizeRequestThreads(domain.resolve("config/domain.xml"));
+    edit(domain.resolve("config/domain.xml"), PayaraServer::hideServerIdentity);
+    edit(domain.resolve("config/domain.xml"), PayaraServer::disableGeneratedOpenApi);
+    edit(domain.resolve("config/domain.xml"), PayaraServer::sizeRequestThreads);
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
         Path target = domain.resolve("lib").resolve(jar.getFileName());
@@ -163,64 +164,52 @@ public final class PayaraServer implements AutoCloseable {
 
   /**
    * Answers carry no {@code Server} or {@code X-Powered-By} header naming Payara and the JDK: the
-   * {@code http} elements' {@code server-header} and {@code xpowered-by} (domains made by older
-   * builds too). Also in the README's deployment steps.
+   * {@code http} elements' {@code server-header} and {@code xpowered-by}. Also in the README's
+   * deployment steps.
    */
-  private static void hideServerIdentity(Path domainXml) {
-    try {
-      String xml = Files.readString(domainXml);
-      String hidden =
-          xml.replaceAll(
-              "<http (?![^>]*xpowered-by)", "<http xpowered-by=\"false\" server-header=\"false\" ");
-      if (!hidden.equals(xml)) {
-        Files.writeString(domainXml, hidden);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String hideServerIdentity(String xml) {
+    return xml.replaceAll(
+        "<http (?![^>]*xpowered-by)", "<http xpowered-by=\"false\" server-header=\"false\" ");
   }
 
   /**
    * Enough request threads that every waiting request reaches the application, where engine work is
    * shared fairly between tenants: with Payara's default of 5, one tenant's flood fills the pool
-   * and another tenant's request waits in the pool's queue behind it (domains made by older builds
-   * too). Also in the README's deployment steps.
+   * and another tenant's request waits in the pool's queue behind it. Also in the README's
+   * deployment steps.
    */
-  private static void sizeRequestThreads(Path domainXml) {
-    try {
-      String xml = Files.readString(domainXml);
-      String sized =
-          xml.replace(
-              "<thread-pool name=\"http-thread-pool\"></thread-pool>",
-              "<thread-pool name=\"http-thread-pool\" max-thread-pool-size=\""
-                  + REQUEST_THREADS
-                  + "\"></thread-pool>");
-      if (!sized.equals(xml)) {
-        Files.writeString(domainXml, sized);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String sizeRequestThreads(String xml) {
+    return xml.replace(
+        "<thread-pool name=\"http-thread-pool\"></thread-pool>",
+        "<thread-pool name=\"http-thread-pool\" max-thread-pool-size=\""
+            + REQUEST_THREADS
+            + "\"></thread-pool>");
   }
 
   static final int REQUEST_THREADS = 128;
 
   /**
    * Payara's own {@code /openapi} serves a document generated from annotations in its OpenAPI 3.0
-   * model, which cannot say what the API is; the application serves its own document there instead
-   * (domains made by older builds too). Also in the README's deployment steps.
+   * model, which cannot say what the API is; the application serves its own document there instead.
+   * Also in the README's deployment steps.
    */
-  private static void disableGeneratedOpenApi(Path domainXml) {
+  private static String disableGeneratedOpenApi(String xml) {
+    return xml.contains("<microprofile-openapi-configuration")
+        ? xml
+        : xml.replace(
+            "<config name=\"server-config\">",
+            "<config name=\"server-config\">\n"
+                + "      <microprofile-openapi-configuration enabled=\"false\">"
+                + "</microprofile-openapi-configuration>");
+  }
+
+  /** Applies the domain settings to domain.xml, also to domains made by older builds. */
+  private static void edit(Path domainXml, UnaryOperator<String> change) {
     try {
       String xml = Files.readString(domainXml);
-      if (!xml.contains("<microprofile-openapi-configuration")) {
-        Files.writeString(
-            domainXml,
-            xml.replace(
-                "<config name=\"server-config\">",
-                "<config name=\"server-config\">\n"
-                    + "      <microprofile-openapi-configuration enabled=\"false\">"
-                    + "</microprofile-openapi-configuration>"));
+      String changed = change.apply(xml);
+      if (!changed.equals(xml)) {
+        Files.writeString(domainXml, changed);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

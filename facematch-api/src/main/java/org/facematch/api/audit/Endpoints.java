@@ -33,11 +33,19 @@ public final class Endpoints {
           BlacklistResource.class,
           UploadUrlsResource.class);
 
-  private record Endpoint(String method, Pattern path, Operation operation) {}
+  /**
+   * @param template the path as declared, e.g. {@code /kyc/facematch/faces/{face_id}}
+   */
+  public record Endpoint(String method, String template, Pattern path, Operation operation) {}
 
   private static final List<Endpoint> ENDPOINTS = read();
 
   private Endpoints() {}
+
+  /** Every endpoint of the API, as its resources declare it. */
+  public static List<Endpoint> all() {
+    return ENDPOINTS;
+  }
 
   /**
    * The operation an HTTP method and request path ask for; {@link Operation#UNKNOWN} for anything
@@ -69,6 +77,7 @@ public final class Endpoints {
           endpoints.add(
               new Endpoint(
                   http.get(),
+                  template,
                   Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")),
                   performs.value()));
         }

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.facematch.api.Performs;
-import org.facematch.api.blacklist.BlacklistResource;
-import org.facematch.api.collection.CollectionsResource;
-import org.facematch.api.collection.FacesResource;
-import org.facematch.api.matching.MatchesResource;
-import org.facematch.api.upload.UploadUrlsResource;
+import org.facematch.api.audit.Endpoints;
+import org.facematch.audit.entity.Operation;
 import org.facematch.kernel.entity.Access;
 import org.facematch.kernel.entity.Problem;
 import org.facematch.kernel.entity.Roles;
@@ -29,14 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The hand-written document against the code it describes: operations, permissions, codes. */
 class OpenApiDocumentTest {
 
-  private static final List<Class<?>> RESOURCES =
-      List.of(
-          MatchesResource.class,
-          FacesResource.class,
-          CollectionsResource.class,
-          BlacklistResource.class,
-          UploadUrlsResource.class);
-
   private final ObjectNode document = OpenApiServlet.read();
 
   record Endpoint(String path, String method, String permission) {}
@@ -44,17 +27,9 @@ class OpenApiDocumentTest {
   @Test
   void describesExactlyTheResourceMethodsWithTheirPermissions() {
     List<Endpoint> served = new ArrayList<>();
-    for (Class<?> resource : RESOURCES) {
-      for (Method method : resource.getDeclaredMethods()) {
-        httpMethod(method)
-            .ifPresent(
-                verb ->
-                    served.add(
-                        new Endpoint(
-                            path(resource, method),
-                            verb,
-                            permission(method.getAnnotation(Performs.class)))));
-      }
+    for (Endpoints.Endpoint endpoint : Endpoints.all()) {
+      served.add(
+          new Endpoint(endpoint.template(), endpoint.method(), permission(endpoint.operation())));
     }
     List<Endpoint> documented = new ArrayList<>();
     document
@@ -167,27 +142,8 @@ class OpenApiDocumentTest {
     return (a.path() + " " + a.method()).compareTo(b.path() + " " + b.method());
   }
 
-  private static Optional<String> httpMethod(Method method) {
-    if (method.isAnnotationPresent(GET.class)) {
-      return Optional.of("GET");
-    }
-    if (method.isAnnotationPresent(POST.class)) {
-      return Optional.of("POST");
-    }
-    if (method.isAnnotationPresent(DELETE.class)) {
-      return Optional.of("DELETE");
-    }
-    return Optional.empty();
-  }
-
-  private static String path(Class<?> resource, Method method) {
-    String path = "/kyc/" + resource.getAnnotation(Path.class).value();
-    Path sub = method.getAnnotation(Path.class);
-    return sub == null ? path : path + "/" + sub.value();
-  }
-
-  private static String permission(Performs performs) {
-    Access access = performs.value().access();
+  private static String permission(Operation operation) {
+    Access access = operation.access();
     return switch (access) {
       case KYC_READ -> Roles.KYC_READ;
       case KYC_CREATE -> Roles.KYC_CREATE;

@@ -51,7 +51,7 @@ public class RateLimits {
             tenant,
             () ->
                 Optional.ofNullable(em.find(TenantRateLimits.class, tenant.value()))
-                    .map(row -> new TunedQuotas(row.quotas(), row.revision()))
+                    .map(TenantRateLimits::tuned)
                     .orElse(TunedQuotas.DEFAULTS));
     RateClass rateClass = RateClass.of(operation);
     return buckets.take(tenant, rateClass, tuned.quotas().perMinute(rateClass), tuned.revision());

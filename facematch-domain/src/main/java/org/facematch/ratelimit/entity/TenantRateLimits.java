@@ -47,8 +47,8 @@ public class TenantRateLimits {
     return new RateQuotas(verifyPerMinute, searchPerMinute, registerPerMinute, otherPerMinute);
   }
 
-  public long revision() {
-    return revision;
+  public TunedQuotas tuned() {
+    return new TunedQuotas(quotas(), revision);
   }
 
   public void change(RateQuotas quotas, String by, Instant at) {
