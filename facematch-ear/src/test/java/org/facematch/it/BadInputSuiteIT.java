@@ -318,10 +318,11 @@ class BadInputSuiteIT {
                 HttpRequest.newBuilder(Api.uri(e.path))
                     .header("Content-Type", "application/json; charset=utf-16")
                     .POST(
-                        // Small: a large body refused before it is read stalls this client
-                        // (see issue 13's notes).
                         HttpRequest.BodyPublishers.ofByteArray(
-                            "{\"image_format\":\"base64\"}".getBytes(StandardCharsets.UTF_16))),
+                            ("{\"image_format\":\"base64\",\"image\":\""
+                                    + "A".repeat(120 * 1024)
+                                    + "\"}")
+                                .getBytes(StandardCharsets.UTF_16))),
                 "Bearer " + f.token(e)),
         MALFORMED);
     add(

@@ -57,6 +57,28 @@ class TokenSecurityIT {
   }
 
   @Test
+  void theBearerSchemeIsCaseInsensitive() {
+    String tenant = TestTenants.enabled();
+    String token = TestTenants.token(tenant, "kyc:read").mint();
+
+    for (String scheme : new String[] {"bearer ", "BEARER ", "bEaReR ", "Bearer  "}) {
+      Api.Reply reply = Api.send(withAuthorization(scheme + token));
+      assertThat(reply.status()).as("scheme '%s'", scheme).isEqualTo(200);
+      assertThat(reply.json().getString("collection_name")).isEqualTo("facematch-" + tenant);
+    }
+    assertProblem(Api.send(withAuthorization("Bearer" + token)), 401, "UNAUTHENTICATED");
+    assertProblem(Api.send(withAuthorization("Basic " + token)), 401, "UNAUTHENTICATED");
+    assertProblem(
+        Api.send(withAuthorization("bearer " + token.substring(0, token.length() - 2))),
+        401,
+        "UNAUTHENTICATED");
+  }
+
+  private static HttpRequest.Builder withAuthorization(String value) {
+    return HttpRequest.newBuilder(Api.uri(STATUS)).header("Authorization", value).GET();
+  }
+
+  @Test
   void auditsRefusedTokensUnderTheOperationAndTheClientsRequestId() {
     String requestId = "client-" + java.util.UUID.randomUUID();
     Api.Reply forged =
