@@ -176,14 +176,14 @@ public final class PayaraServer implements AutoCloseable {
    * Enough request threads that every waiting request reaches the application, where engine work is
    * shared fairly between tenants: with Payara's default of 5, one tenant's flood fills the pool
    * and another tenant's request waits in the pool's queue behind it. Also in the README's
-   * deployment steps.
+   * deployment steps. Missing on a fresh domain's first start until this matched the template.
    */
-  private static String sizeRequestThreads(String xml) {
-    return xml.replace(
-        "<thread-pool name=\"http-thread-pool\"></thread-pool>",
-        "<thread-pool name=\"http-thread-pool\" max-thread-pool-size=\""
-            + REQUEST_THREADS
-            + "\"></thread-pool>");
+  static String sizeRequestThreads(String xml) {
+    // Payara's template writes <thread-pool name="http-thread-pool" max-queue-size="4096"> and
+    // <thread-pool name="http-thread-pool" />; the server rewrites them without the default.
+    return xml.replaceAll(
+        "<thread-pool name=\"http-thread-pool\"(?![^>]*max-thread-pool-size)",
+        "<thread-pool name=\"http-thread-pool\" max-thread-pool-size=\"" + REQUEST_THREADS + "\"");
   }
 
   static final int REQUEST_THREADS = 128;
