@@ -21,7 +21,7 @@ import org.facematch.ratelimit.entity.Admission;
  * database read and no parsing, so a tenant flooding over its quota leaves the node to others.
  * Every counted answer, refused or not, carries the IETF {@code RateLimit} and {@code
  * RateLimit-Policy} fields; a refusal is {@code 429 RATE_LIMITED} with {@code Retry-After} in whole
- * seconds, and is audited like any refusal.
+ * seconds, held for a moment by {@link RefusalHold}, and is audited like any refusal.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 10)
@@ -32,6 +32,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Context ResourceInfo resourceInfo;
   @Inject RequestCaller caller;
   @Inject RateLimits rateLimits;
+  @Inject RefusalHold hold;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,6 +42,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       return; // refused by AccessControl, uncounted
     }
     Admission admission = rateLimits.admit(new TenantId(tenant.get()), operation.get());
+    if (!admission.admitted()) {
+      admission = admission.heldFor(hold.hold(admission.retryAfterSeconds()) / 1000);
+    }
     request.setProperty(ADMISSION, admission);
     if (!admission.admitted()) {
       throw RateLimits.refusal(admission);

@@ -186,6 +186,13 @@ public final class ApiBenchmark {
           counts.ok() / counts.seconds(),
           counts.limited() / counts.seconds());
     }
+    // An idle VM answers slower than a busy one (its cores sleep): measure alone again, warm.
+    Result after = run(uri, b, verify, samples, 1);
+    System.out.printf(
+        Locale.ROOT,
+        "fairness: tenant B alone again after the floods: client p50 %.0f ms, p99 %.0f ms%n",
+        after.client(0.5),
+        after.client(0.99));
   }
 
   static void withoutReachableQuota(Connection c, String tenant) throws java.sql.SQLException {

@@ -44,6 +44,7 @@ class RateLimitIT {
     // Counted before the body is read: even refused bodies use the quota.
     assertThat(Api.postJson("/kyc/facematch/verify", reader, "{}").status()).isEqualTo(400);
     assertThat(Api.postJson("/kyc/facematch/verify", reader, "{}").status()).isEqualTo(400);
+    long asked = System.nanoTime();
     Api.Reply limited =
         Api.send(
             HttpRequest.newBuilder(Api.uri("/kyc/facematch/verify"))
@@ -51,8 +52,11 @@ class RateLimitIT {
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", "rate-limited-" + tenant)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    long answeredAfterMillis = (System.nanoTime() - asked) / 1_000_000;
 
     assertProblem(limited, 429, "RATE_LIMITED");
+    // Held for a second before the answer, so a client that ignores Retry-After slows down.
+    assertThat(answeredAfterMillis).isGreaterThanOrEqualTo(950);
     long retryAfter = Long.parseLong(limited.header("Retry-After").orElseThrow());
     assertThat(retryAfter).isBetween(1L, 60L);
     assertThat(limited.header("RateLimit-Policy")).hasValue("\"verify\";q=2;w=60");

@@ -13,13 +13,13 @@ import org.facematch.kernel.entity.Problem;
 
 /**
  * Shares this node's engine capacity fairly between tenants. At most {@code
- * facematch.engine.concurrency} operations decode and match at once. The default is one per two
- * vCPUs: a verify runs its two images on two engine threads at once, so more turns only make the
- * calls in them share the cores (measured on two cores under a flood: another tenant's verify p50
- * 1.6x alone with one turn, 2.5x with two, for the same total throughput). When more wait, a freed
- * turn goes to the waiting tenant with the fewest turns in use (on a tie, the one served longest
- * ago), so a tenant flooding the node queues behind its own requests while another tenant's request
- * waits for at most one turn to end. A tenant alone gets every turn.
+ * facematch.engine.concurrency} operations decode and match at once (default: one per two vCPUs, at
+ * least two, since a verify runs its two images on two engine threads at once). One tenant holds
+ * all but one of them at most: the last is kept for the others, so another tenant's request starts
+ * at once and waits only for the engine threads to finish what they run, not for a whole operation
+ * of the flooding tenant to end. When more wait, a freed turn goes to the waiting tenant with the
+ * fewest turns in use (on a tie, the one served longest ago), so a tenant flooding the node queues
+ * behind its own requests.
  */
 @ApplicationScoped
 public class EngineTurns {
@@ -34,6 +34,7 @@ public class EngineTurns {
   private final Map<String, Long> lastServed = new HashMap<>();
   private long grants;
   private final int turns;
+  private final int perTenant;
   private int taken;
   private int waiters;
 
@@ -42,7 +43,7 @@ public class EngineTurns {
         ConfigProvider.getConfig()
             .getOptionalValue("facematch.engine.concurrency", Integer.class)
             .filter(n -> n > 0)
-            .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+            .orElse(Math.max(2, Runtime.getRuntime().availableProcessors() / 2)));
   }
 
   public EngineTurns(int turns) {
@@ -51,6 +52,7 @@ public class EngineTurns {
 
   EngineTurns(int turns, Duration maxWait) {
     this.turns = turns;
+    this.perTenant = turns > 1 ? turns - 1 : 1;
     this.maxWait = maxWait;
   }
 
@@ -62,7 +64,9 @@ public class EngineTurns {
   public void take(String tenant) throws InterruptedException {
     lock.lock();
     try {
-      if (taken < turns && waiters == 0) {
+      // A free turn means every waiting tenant is at its share (giveBack hands turns to the
+      // others), so a tenant below its share may take it.
+      if (taken < turns && mayTake(tenant)) {
         taken++;
         serve(tenant);
         return;
@@ -102,7 +106,7 @@ public class EngineTurns {
       inUse.computeIfPresent(tenant, (t, n) -> n == 1 ? null : n - 1);
       String next = null;
       for (String candidate : waiting.keySet()) {
-        if (next == null || servedLess(candidate, next)) {
+        if (mayTake(candidate) && (next == null || servedLess(candidate, next))) {
           next = candidate;
         }
       }
@@ -122,6 +126,10 @@ public class EngineTurns {
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean mayTake(String tenant) {
+    return inUse.getOrDefault(tenant, 0) < perTenant;
   }
 
   /** Fewer turns in use; on a tie, the one served longer ago. */

@@ -28,6 +28,20 @@ public record Admission(
     return "\"" + rateClass.policy() + "\";r=" + remaining + ";t=" + resetSeconds;
   }
 
+  /** This refusal as it stands after it was held for whole seconds before being answered. */
+  public Admission heldFor(long seconds) {
+    return seconds <= 0
+        ? this
+        : new Admission(
+            rateClass,
+            quota,
+            windowSeconds,
+            admitted,
+            remaining,
+            Math.max(0, resetSeconds - seconds),
+            Math.max(1, retryAfterSeconds - seconds));
+  }
+
   public static long ceilSeconds(long nanos) {
     return nanos <= 0 ? 0 : (nanos + 999_999_999L) / 1_000_000_000L;
   }

@@ -15,15 +15,58 @@ import org.junit.jupiter.api.Test;
 class EngineTurnsTest {
 
   @Test
-  void aTenantAloneGetsEveryTurn() throws Exception {
-    EngineTurns turns = new EngineTurns(3);
-    turns.take("a");
+  void aTenantGetsAllButOneTurnAndTheLastIsKeptForAnother() throws Exception {
+    EngineTurns turns = new EngineTurns(3, Duration.ofMillis(100));
     turns.take("a");
     turns.take("a");
 
+    assertThat(turns.taken()).isEqualTo(2);
+    assertThatThrownBy(() -> turns.take("a"))
+        .isInstanceOfSatisfying(
+            FaceMatchException.class, e -> assertThat(e.problem()).isEqualTo(Problem.SERVER_BUSY));
+    turns.take("b");
     assertThat(turns.taken()).isEqualTo(3);
     turns.giveBack("a");
     assertThat(turns.taken()).isEqualTo(2);
+  }
+
+  /** B arrives while A waits at its share: B takes the free turn at once, ahead of A's queue. */
+  @Test
+  void anotherTenantStartsAtOnceWhileTheFlooderQueues() throws Exception {
+    EngineTurns turns = new EngineTurns(2);
+    turns.take("a");
+    Thread flooder =
+        new Thread(
+            () -> {
+              try {
+                turns.take("a");
+                turns.giveBack("a");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    flooder.start();
+    awaitWaiting(turns, 1);
+
+    turns.take("b");
+    assertThat(turns.taken()).isEqualTo(2);
+    assertThat(turns.waiting()).isEqualTo(1);
+    turns.giveBack("b");
+    assertThat(turns.waiting()).isEqualTo(1); // B's freed turn is not A's: A is at its share
+    turns.giveBack("a");
+    flooder.join(5_000);
+    assertThat(turns.waiting()).isZero();
+    assertThat(turns.taken()).isZero();
+  }
+
+  @Test
+  void oneTurnIsOneTenantsAtATime() throws Exception {
+    EngineTurns turns = new EngineTurns(1, Duration.ofMillis(100));
+    turns.take("a");
+    assertThatThrownBy(() -> turns.take("a")).isInstanceOf(FaceMatchException.class);
+    turns.giveBack("a");
+    turns.take("a");
+    assertThat(turns.taken()).isEqualTo(1);
   }
 
   /** A waits with three requests queued; B's one request, queued last, gets the next turn. */
