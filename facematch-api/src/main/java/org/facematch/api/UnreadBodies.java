@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -19,8 +20,8 @@ import java.io.InputStream;
  * server then grants the client no more flow-control window: the JDK's client, which upgrades to
  * h2c by default, waits for it until the idle timeout closes the connection, 30 s later. Reading
  * the rest grants that window; JAX-RS closes the stream when it refuses a body it began to read, so
- * it is kept open until then. A body beyond {@link #LIMIT_BYTES} is not worth reading: an HTTP/1.1
- * connection is closed after the answer instead.
+ * it is kept open until then. A body announced beyond {@link #LIMIT_BYTES} is not worth reading: an
+ * HTTP/1.1 connection is closed after the answer instead.
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -33,38 +34,72 @@ public class UnreadBodies extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    ErrorAware answer = new ErrorAware(response);
     try {
-      chain.doFilter(new KeptOpen(request), response);
+      chain.doFilter(new KeptOpen(request), answer);
     } finally {
-      discardRest(request, response);
+      // After sendError the container writes the error page, in an ERROR dispatch that passes here.
+      if (!answer.sentError) {
+        discardRest(request, response);
+      }
     }
   }
 
-  static void discardRest(HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * Sends the answer first, so a client that waits for it before sending more (or never sends the
+   * body it announced) has it at once, then reads what is left.
+   */
+  static void discardRest(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     long declared = request.getContentLengthLong();
     if (declared == 0 || "GET".equals(request.getMethod())) {
       return;
     }
-    if (declared > LIMIT_BYTES || !drained(request)) {
+    if (declared > LIMIT_BYTES) {
       closeAfterAnswer(request, response);
+      return;
     }
+    try {
+      response.flushBuffer();
+    } catch (IOException gone) {
+      return;
+    }
+    drained(request);
   }
 
-  private static boolean drained(HttpServletRequest request) {
+  /** Reads what is left, up to {@link #LIMIT_BYTES}; the server closes a connection with more. */
+  private static void drained(HttpServletRequest request) {
     byte[] buffer = new byte[16 * 1024];
     long read = 0;
     try {
       InputStream in = request.getInputStream();
-      for (int n; (n = in.read(buffer)) >= 0; ) {
+      for (int n; read <= LIMIT_BYTES && (n = in.read(buffer)) >= 0; ) {
         read += n;
-        if (read > LIMIT_BYTES) {
-          return false;
-        }
       }
-      return true;
     } catch (IOException | IllegalStateException gone) {
       // The client went away, or the body was taken as a reader; either way nothing is left to do.
-      return true;
+    }
+  }
+
+  /** The response, noting whether the container is to write an error page for it. */
+  private static final class ErrorAware extends HttpServletResponseWrapper {
+
+    private boolean sentError;
+
+    ErrorAware(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      sentError = true;
+      super.sendError(status, message);
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      sentError = true;
+      super.sendError(status);
     }
   }
 
