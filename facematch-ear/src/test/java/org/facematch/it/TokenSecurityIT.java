@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.facematch.it.ProblemAssert.assertProblem;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.facematch.stack.DevKeys;
@@ -72,6 +75,24 @@ class TokenSecurityIT {
         Api.send(withAuthorization("bearer " + token.substring(0, token.length() - 2))),
         401,
         "UNAUTHENTICATED");
+  }
+
+  /** Refused tokens are audited; they no longer each leave a stack trace in the server log. */
+  @Test
+  void refusedTokensDoNotFillTheServerLog() throws Exception {
+    Path log = TestStack.get().payara().serverLog();
+    long before = Files.size(log);
+    for (int i = 0; i < 3; i++) {
+      assertProblem(Api.get(STATUS, "not-a-jwt-" + i), 401, "UNAUTHENTICATED");
+    }
+    // The server writes its log from a queue: give it time to show what it would write.
+    Thread.sleep(3_000);
+    String added;
+    try (var in = Files.newInputStream(log)) {
+      in.skipNBytes(Math.min(before, Files.size(log)));
+      added = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(added).doesNotContain("Exception trying to parse JWT token");
   }
 
   private static HttpRequest.Builder withAuthorization(String value) {

@@ -26,4 +26,14 @@ class PayaraDomainIT {
             "<thread-pool name=\"admin-thread-pool\" max-thread-pool-size=\"50\"></thread-pool>");
     assertThat(PayaraServer.sizeRequestThreads(sized)).isEqualTo(sized);
   }
+
+  @Test
+  void quietsPayarasLogOfEveryRefusedTokenOnce() {
+    String quiet = PayaraServer.quietRefusedTokens(".level=INFO\n");
+
+    assertThat(quiet)
+        .contains(
+            "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore.level=WARNING");
+    assertThat(PayaraServer.quietRefusedTokens(quiet)).isEqualTo(quiet);
+  }
 }

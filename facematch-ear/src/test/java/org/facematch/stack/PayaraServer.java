@@ -118,6 +118,7 @@ public final class PayaraServer implements AutoCloseable {
     edit(domain.resolve("config/domain.xml"), PayaraServer::hideServerIdentity);
     edit(domain.resolve("config/domain.xml"), PayaraServer::disableGeneratedOpenApi);
     edit(domain.resolve("config/domain.xml"), PayaraServer::sizeRequestThreads);
+    edit(domain.resolve("config/logging.properties"), PayaraServer::quietRefusedTokens);
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
         Path target = domain.resolve("lib").resolve(jar.getFileName());
@@ -187,6 +188,20 @@ public final class PayaraServer implements AutoCloseable {
   }
 
   static final int REQUEST_THREADS = 128;
+
+  /**
+   * Payara's MP-JWT logs every token it refuses, with a 40-line stack trace, at INFO: whoever sends
+   * bad tokens fills the log. FaceMatch audits each refusal instead. Also in the README's
+   * deployment steps.
+   */
+  static String quietRefusedTokens(String properties) {
+    return properties.contains(REFUSED_TOKEN_LOGGER)
+        ? properties
+        : properties + "\n" + REFUSED_TOKEN_LOGGER + ".level=WARNING\n";
+  }
+
+  static final String REFUSED_TOKEN_LOGGER =
+      "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
 
   /**
    * Payara's own {@code /openapi} serves a document generated from annotations in its OpenAPI 3.0
