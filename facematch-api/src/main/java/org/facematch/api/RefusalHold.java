@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RefusalHold {
 
   private final long holdMillis;
+  private final int capacity;
   private final Semaphore seats;
 
   public RefusalHold() {
@@ -30,8 +31,6 @@ public class RefusalHold {
             .getOptionalValue("facematch.ratelimit.max-held-refusals", Integer.class)
             .orElse(32));
   }
-
-  private final int capacity;
 
   RefusalHold(long holdMillis, int seats) {
     this.holdMillis = Math.max(0, holdMillis);

@@ -64,11 +64,11 @@ public class UnreadBodies extends HttpFilter {
     } catch (IOException gone) {
       return;
     }
-    drained(request);
+    readRest(request);
   }
 
   /** Reads what is left, up to {@link #LIMIT_BYTES}; the server closes a connection with more. */
-  private static void drained(HttpServletRequest request) {
+  private static void readRest(HttpServletRequest request) {
     byte[] buffer = new byte[16 * 1024];
     long read = 0;
     try {

@@ -82,7 +82,7 @@ public final class Api {
     }
   }
 
-  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+  static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
     return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 }

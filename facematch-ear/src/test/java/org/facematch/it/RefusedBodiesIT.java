@@ -36,12 +36,7 @@ class RefusedBodiesIT {
     HttpClient client = HttpClient.newHttpClient();
     byte[] json = searchBody(240 * 1024).getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<String> upgraded =
-        client.send(
-            authorized(HttpRequest.newBuilder(Api.uri("/kyc/facematch/collections/status")), reader)
-                .timeout(PROMPTLY)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> upgraded = status(client, reader);
     assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
 
     assertRefused(
@@ -83,12 +78,7 @@ class RefusedBodiesIT {
     assertRefused(
         client, post("verify", "Bearer " + reader, "application/json", json), 429, "RATE_LIMITED");
 
-    HttpResponse<String> after =
-        client.send(
-            authorized(HttpRequest.newBuilder(Api.uri("/kyc/facematch/collections/status")), reader)
-                .timeout(PROMPTLY)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> after = status(client, reader);
     assertThat(after.statusCode()).isEqualTo(200);
     assertThat(after.version()).isEqualTo(HttpClient.Version.HTTP_2);
   }
@@ -116,8 +106,12 @@ class RefusedBodiesIT {
         .build();
   }
 
-  private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
-    return request.header("Authorization", "Bearer " + token);
+  private static HttpResponse<String> status(HttpClient client, String token) throws Exception {
+    return client.send(
+        Api.authorized(HttpRequest.newBuilder(Api.uri("/kyc/facematch/collections/status")), token)
+            .timeout(PROMPTLY)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Valid JSON whose image is not an image: read in full, then refused. */
