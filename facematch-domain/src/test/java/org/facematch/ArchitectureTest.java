@@ -37,6 +37,15 @@ class ArchitectureTest {
           .resideInAPackage("ai.onnxruntime..");
 
   @ArchTest
+  static final ArchRule luceneStaysInTheIndex =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..engine.control.index..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.lucene..");
+
+  @ArchTest
   static final ArchRule entitiesDoNotReachUp =
       noClasses()
           .that()

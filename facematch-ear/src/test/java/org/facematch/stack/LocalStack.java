@@ -114,6 +114,18 @@ public final class LocalStack implements AutoCloseable {
     payara.awaitReady(Duration.ofMinutes(3));
   }
 
+  /** Stops the server, does what must happen while it is down, and starts it again. */
+  public void restartServer(Runnable whileStopped) {
+    payara.close();
+    whileStopped.run();
+    restartServer();
+  }
+
+  /** Where the server keeps its search indexes (the default: inside its domain). */
+  public Path indexDir() {
+    return payara.domainDir().resolve("facematch-index");
+  }
+
   public Database database() {
     return database;
   }

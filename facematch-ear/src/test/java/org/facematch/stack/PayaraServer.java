@@ -56,6 +56,10 @@ public final class PayaraServer implements AutoCloseable {
     return URI.create("http://localhost:" + httpPort() + "/");
   }
 
+  public Path domainDir() {
+    return domainsDir.resolve(DOMAIN);
+  }
+
   public Path serverLog() {
     return domainsDir.resolve(DOMAIN).resolve("logs/server.log");
   }

@@ -3,6 +3,7 @@ package org.facematch.tenant.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,6 +20,7 @@ import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
+import org.facematch.kernel.entity.TenantEvent;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.kernel.entity.TenantSettings;
 import org.facematch.tenant.entity.Tenant;
@@ -38,6 +40,7 @@ public class Tenants {
 
   @PersistenceContext EntityManager em;
   @Inject FaceEngines engines;
+  @Inject Event<TenantEvent> events;
 
   /** A tenant's settings as they are now; empty for an unknown tenant. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -136,6 +139,10 @@ public class Tenants {
       em.flush(); // the version check of a concurrent commit surfaces here
     } catch (OptimisticLockException e) {
       throw concurrentChange();
+    }
+    if (!after.modelVersion().equals(before.modelVersion())) {
+      events.fire(
+          new TenantEvent.EngineSwitched(tenantId, before.modelVersion(), after.modelVersion()));
     }
     return new VersionedSettings(tenantId, tenant.name(), after, tenant.version(), changes);
   }

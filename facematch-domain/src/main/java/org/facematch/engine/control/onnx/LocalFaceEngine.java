@@ -1,27 +1,24 @@
 package org.facematch.engine.control.onnx;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Future;
 import org.facematch.engine.control.FaceEngine;
+import org.facematch.engine.control.index.EmbeddingIndex;
 import org.facematch.engine.entity.Comparison;
-import org.facematch.engine.entity.Embedding;
 import org.facematch.engine.entity.EngineChoice;
 import org.facematch.engine.entity.EngineCollection;
 import org.facematch.engine.entity.Enrolment;
 import org.facematch.engine.entity.FaceAnalysis;
 import org.facematch.engine.entity.ProbeResult;
 import org.facematch.image.control.EngineImage;
-import org.facematch.kernel.entity.FaceEvent;
 
 /**
  * The embedded default engine: the ONNX models make the templates, and each tenant's collection is
- * an in-memory index of them, filled from the database at startup ({@link IndexWarmup}) and kept up
- * to date by the collection's face events once their transaction has committed, so the index never
+ * this node's index of them ({@link EmbeddingIndex}), which follows the tenant's change log: it
+ * takes a face once its registration has committed and drops it once its removal has, so it never
  * holds a face whose registration rolled back nor loses one whose removal did.
  */
 @ApplicationScoped
@@ -77,7 +74,9 @@ public class LocalFaceEngine implements FaceEngine {
   public ProbeResult search(String tenant, EngineImage image, double minScore, int maxCandidates) {
     FaceAnalysis probe = model.analyze(image.decoded());
     List<ProbeResult.Candidate> candidates =
-        index.search(tenant, ID, probe.embedding().vector(), model.rawFor(minScore)).stream()
+        index
+            .search(tenant, probe.embedding().vector(), model.rawFor(minScore), maxCandidates)
+            .stream()
             .map(hit -> new ProbeResult.Candidate(hit.faceId(), model.similarity(hit.cosine())))
             .filter(c -> c.similarity().score() >= minScore)
             .limit(maxCandidates)
@@ -86,26 +85,8 @@ public class LocalFaceEngine implements FaceEngine {
         candidates, probe.faceCount(), probe.subject().detectionScore(), probe.warnings());
   }
 
-  /** Puts a template read back from the database into the index (at startup). */
-  public void restore(String tenant, String faceId, byte[] template) {
-    index.put(
-        tenant, new EmbeddingIndex.Entry(faceId, ID, Embedding.fromBytes(template, ID).vector()));
-  }
-
-  void registered(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Registered registered) {
-    if (ID.equals(registered.engine())) {
-      restore(registered.tenant().value(), registered.faceId(), registered.template());
-    }
-  }
-
-  void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FaceEvent.Removed removed) {
-    index.remove(removed.tenant().value(), removed.faceId());
-  }
-
   /**
-   * Nothing to do before the removal commits: the index drops the face on {@link
-   * FaceEvent.Removed}.
+   * Nothing to do before the removal commits: the index drops the face once the change log has it.
    */
   @Override
   public void forget(String tenant, String faceId, String engineFaceId) {}

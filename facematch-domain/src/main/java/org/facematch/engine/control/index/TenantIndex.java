@@ -1,0 +1,406 @@
+package org.facematch.engine.control.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * One tenant's templates of one model, in a Lucene index on local disk: raw float vectors for exact
+ * scores, and a graph over 7-bit quantised copies (HNSW) for approximate search once the tenant is
+ * large. Every search ends exact: the graph only proposes candidates, whose scores are then
+ * computed from the raw vectors. The index remembers, in its commit, the last change of the
+ * tenant's change log it holds, so a restart opens it and applies only what came after.
+ */
+public final class TenantIndex implements AutoCloseable {
+
+  static final String ID = "id";
+  static final String VECTOR = "v";
+  static final String APPLIED = "applied_seq";
+
+  /** The shape of the index; each is a trade-off measured in the index benchmark. */
+  public record Tuning(int exactBelow, int beamWidth, int candidates) {}
+
+  /** A face close to a probe, with its exact cosine. */
+  public record Hit(String faceId, double cosine) {}
+
+  private final Path dir;
+  private final Tuning tuning;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final AtomicLong applied;
+  private volatile boolean created;
+  private final AtomicBoolean unsearched = new AtomicBoolean();
+  private final AtomicBoolean uncommitted = new AtomicBoolean();
+
+  private TenantIndex(
+      Path dir, Tuning tuning, Directory directory, IndexWriter writer, boolean created)
+      throws IOException {
+    this.dir = dir;
+    this.created = created;
+    this.tuning = tuning;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    long seq = 0;
+    for (Map.Entry<String, String> entry : committedData(writer)) {
+      if (APPLIED.equals(entry.getKey())) {
+        seq = Long.parseLong(entry.getValue());
+      }
+    }
+    this.applied = new AtomicLong(seq);
+  }
+
+  /**
+   * Opens the index kept in dir, checking every file's checksum, or creates an empty one there when
+   * there is none. A damaged index is not opened: {@link CorruptIndex} tells the caller to rebuild
+   * it from the database.
+   */
+  public static TenantIndex open(Path dir, Tuning tuning) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      IndexWriter writer = null;
+      try {
+        boolean existed = DirectoryReader.indexExists(directory);
+        writer = new IndexWriter(directory, config(tuning, existed));
+        if (existed) {
+          verify(writer);
+        } else {
+          writer.commit(); // an empty index at change 0 is a valid starting point
+        }
+        return new TenantIndex(dir, tuning, directory, writer, !existed);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(writer);
+        closeQuietly(directory);
+        throw new CorruptIndex(dir, e);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the index in " + dir, e);
+    }
+  }
+
+  /** Deletes an index's files, so the next {@link #open} starts empty. */
+  public static void erase(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot erase the index in " + dir, e);
+    }
+  }
+
+  private static IndexWriterConfig config(Tuning tuning, boolean existed) {
+    KnnVectorsFormat format = new Lucene99HnswScalarQuantizedVectorsFormat(16, tuning.beamWidth());
+    Codec codec =
+        new Lucene912Codec() {
+          @Override
+          public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+            return format;
+          }
+        };
+    return new IndexWriterConfig()
+        .setCodec(codec)
+        .setOpenMode(
+            existed ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
+        .setRAMBufferSizeMB(64)
+        .setCommitOnClose(false);
+  }
+
+  /** Reads every byte of the committed index and compares it with its checksums. */
+  private static void verify(IndexWriter writer) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        leaf.reader().checkIntegrity();
+      }
+    }
+  }
+
+  private static Iterable<Map.Entry<String, String>> committedData(IndexWriter writer) {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    return data == null ? List.of() : data;
+  }
+
+  /**
+   * Whether the index was created empty when opened, having found none on disk, and has not been
+   * filled since.
+   */
+  public boolean created() {
+    return created;
+  }
+
+  /** Records that the index now holds what the database held: it needs no filling any more. */
+  public void filled() {
+    created = false;
+  }
+
+  /** The last change of the tenant's log this index holds. */
+  public long applied() {
+    return applied.get();
+  }
+
+  /** Adds a face, or replaces its template. */
+  public void put(String faceId, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, faceId, Field.Store.YES));
+    doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    try {
+      writer.updateDocument(new Term(ID, faceId), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    changed();
+  }
+
+  public void remove(String faceId) {
+    try {
+      writer.deleteDocuments(new Term(ID, faceId));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    changed();
+  }
+
+  /** Records that the index now holds every change up to seq; made durable by {@link #commit}. */
+  public void appliedUpTo(long seq) {
+    applied.set(seq);
+    uncommitted.set(true);
+  }
+
+  private void changed() {
+    unsearched.set(true);
+    uncommitted.set(true);
+  }
+
+  /** Makes the applied changes durable; a crash before it replays them from the change log. */
+  public void commit() {
+    if (!uncommitted.getAndSet(false)) {
+      return;
+    }
+    try {
+      writer.setLiveCommitData(Map.of(APPLIED, Long.toString(applied.get())).entrySet());
+      writer.commit();
+    } catch (IOException | RuntimeException e) {
+      uncommitted.set(true);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** Faces searchable now. */
+  public int size() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * The faces whose cosine with the probe is at least minCosine, best first, at most maxHits: exact
+   * below {@link Tuning#exactBelow} faces, else the graph's best candidates rescored exactly.
+   */
+  public List<Hit> search(float[] probe, double minCosine, int maxHits) {
+    IndexSearcher searcher = acquire();
+    try {
+      int faces = searcher.getIndexReader().numDocs();
+      if (faces == 0) {
+        return List.of();
+      }
+      List<Scored> scored =
+          faces < tuning.exactBelow()
+              ? scan(searcher, probe, minCosine)
+              : approximate(searcher, probe, minCosine, maxHits);
+      scored.sort(Comparator.comparingDouble(Scored::cosine).reversed());
+      List<Hit> hits = new ArrayList<>(Math.min(maxHits, scored.size()));
+      for (Scored s : scored.subList(0, Math.min(maxHits, scored.size()))) {
+        hits.add(new Hit(searcher.storedFields().document(s.doc()).get(ID), s.cosine()));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private record Scored(int doc, double cosine) {}
+
+  private static List<Scored> scan(IndexSearcher searcher, float[] probe, double minCosine)
+      throws IOException {
+    List<Scored> scored = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      FloatVectorValues vectors = reader.getFloatVectorValues(VECTOR);
+      if (vectors == null) {
+        continue;
+      }
+      Bits live = reader.getLiveDocs();
+      for (int doc = vectors.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = vectors.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          float cosine = VectorUtil.dotProduct(probe, vectors.vectorValue());
+          if (cosine >= minCosine) {
+            scored.add(new Scored(leaf.docBase + doc, cosine));
+          }
+        }
+      }
+    }
+    return scored;
+  }
+
+  /**
+   * Asks the graph for {@link Tuning#candidates} faces and rescores them exactly; while even the
+   * worst of them is still above minCosine there may be more, so it asks again for twice as many,
+   * up to maxHits. Most probes match a handful of faces, so most searches ask once.
+   */
+  private List<Scored> approximate(
+      IndexSearcher searcher, float[] probe, double minCosine, int maxHits) throws IOException {
+    int k = Math.max(1, Math.min(tuning.candidates(), maxHits));
+    while (true) {
+      List<Scored> all = rescore(searcher, probe, k);
+      double worst = all.stream().mapToDouble(Scored::cosine).min().orElse(-1);
+      if (all.size() < k || worst < minCosine || k >= maxHits) {
+        return new ArrayList<>(all.stream().filter(s -> s.cosine() >= minCosine).toList());
+      }
+      k = Math.min(2 * k, maxHits);
+    }
+  }
+
+  private static List<Scored> rescore(IndexSearcher searcher, float[] probe, int candidates)
+      throws IOException {
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, probe, candidates), candidates);
+    ScoreDoc[] docs = top.scoreDocs.clone();
+    java.util.Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    List<Scored> scored = new ArrayList<>();
+    FloatVectorValues vectors = null;
+    int leafOrd = -1;
+    for (ScoreDoc d : docs) {
+      int ord = org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves);
+      LeafReaderContext leaf = leaves.get(ord);
+      if (ord != leafOrd) {
+        vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        leafOrd = ord;
+      }
+      int local = d.doc - leaf.docBase;
+      if (vectors.docID() < local && vectors.advance(local) == local) {
+        scored.add(new Scored(d.doc, VectorUtil.dotProduct(probe, vectors.vectorValue())));
+      }
+    }
+    return scored;
+  }
+
+  private IndexSearcher acquire() {
+    try {
+      if (unsearched.getAndSet(false)) {
+        searchers.maybeRefreshBlocking();
+      }
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Merges the index into one segment: one graph to search instead of several. */
+  public void compact() {
+    try {
+      writer.forceMerge(1);
+      unsearched.set(true);
+      uncommitted.set(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Bytes the index takes on disk. */
+  public long bytesOnDisk() {
+    long total = 0;
+    try {
+      for (String file : directory.listAll()) {
+        total += directory.fileLength(file);
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    try {
+      commit();
+    } finally {
+      closeQuietly(searchers);
+      closeQuietly(writer);
+      closeQuietly(directory);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // closing after a failure: the original failure is what matters
+      }
+    }
+  }
+
+  /** The index on disk is damaged or unreadable and must be rebuilt. */
+  public static final class CorruptIndex extends RuntimeException {
+    CorruptIndex(Path dir, Exception cause) {
+      super("The index in " + dir + " cannot be opened: " + cause.getMessage(), cause);
+    }
+  }
+}
