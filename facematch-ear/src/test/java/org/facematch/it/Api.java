@@ -32,10 +32,31 @@ public final class Api {
   }
 
   public static URI uri(String path) {
-    return TestStack.get()
-        .payara()
-        .baseUri()
-        .resolve(path.startsWith("/") ? path.substring(1) : path);
+    return uri(TestStack.get().payara().baseUri(), path);
+  }
+
+  static URI uri(URI base, String path) {
+    return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  /** Another node of the cluster, called the same way. */
+  public record Node(URI base) {
+    public Reply get(String path, String token) {
+      return send(authorized(HttpRequest.newBuilder(uri(base, path)).GET(), token));
+    }
+
+    public Reply postJson(String path, String token, String json) {
+      return send(
+          authorized(
+              HttpRequest.newBuilder(uri(base, path))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json)),
+              token));
+    }
+
+    public Reply delete(String path, String token) {
+      return send(authorized(HttpRequest.newBuilder(uri(base, path)).DELETE(), token));
+    }
   }
 
   public static Reply get(String path, String token) {

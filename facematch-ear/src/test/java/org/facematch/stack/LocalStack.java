@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -19,13 +20,20 @@ public final class LocalStack implements AutoCloseable {
   private final PayaraServer payara;
   private final DevKeys keys;
   private final Map<String, String> applicationEnvironment;
+  private final Layout layout;
+  private PayaraServer secondNode;
+
+  /** The second node's ports lie this far above the first's. */
+  public static final int SECOND_NODE_OFFSET = 1000;
 
   private LocalStack(
+      Layout layout,
       Database database,
       ObjectStore objectStore,
       PayaraServer payara,
       DevKeys keys,
       Map<String, String> applicationEnvironment) {
+    this.layout = layout;
     this.database = database;
     this.objectStore = objectStore;
     this.payara = payara;
@@ -58,10 +66,11 @@ public final class LocalStack implements AutoCloseable {
               layout.payaraDir(),
               layout.dataDir().resolve("domains"),
               layout.portOffset(),
-              layout.serverLibs());
+              layout.serverLibs(),
+              gridOffsets(layout));
       Map<String, String> application = applicationEnvironment(env, database, objectStore, keys);
       payara.start(application);
-      return new LocalStack(database, objectStore, payara, keys, application);
+      return new LocalStack(layout, database, objectStore, payara, keys, application);
     } catch (RuntimeException e) {
       if (payara != null) {
         payara.close();
@@ -72,6 +81,10 @@ public final class LocalStack implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  private static List<Integer> gridOffsets(Layout layout) {
+    return List.of(layout.portOffset(), layout.portOffset() + SECOND_NODE_OFFSET);
   }
 
   private static Map<String, String> applicationEnvironment(
@@ -114,6 +127,41 @@ public final class LocalStack implements AutoCloseable {
     payara.awaitReady(Duration.ofMinutes(3));
   }
 
+  /**
+   * Starts (or restarts) a second node of the same cluster: its own domain and index, ports {@link
+   * #SECOND_NODE_OFFSET} higher, the same database and object store. The first start deploys the
+   * EAR.
+   *
+   * @param environment settings of the second node only, on top of the first node's
+   */
+  public PayaraServer startSecondNode(Path ear, Map<String, String> environment) {
+    boolean first = secondNode == null;
+    if (first) {
+      secondNode =
+          new PayaraServer(
+              layout.payaraDir(),
+              layout.dataDir().resolve("domains-2"),
+              layout.portOffset() + SECOND_NODE_OFFSET,
+              layout.serverLibs(),
+              gridOffsets(layout));
+    }
+    Map<String, String> env = new HashMap<>(applicationEnvironment);
+    env.putAll(environment);
+    secondNode.start(env);
+    if (first) {
+      secondNode.deploy(ear);
+    }
+    secondNode.awaitReady(Duration.ofMinutes(3));
+    return secondNode;
+  }
+
+  /** Stops the second node, if it runs; its domain and index stay for the next start. */
+  public void stopSecondNode() {
+    if (secondNode != null) {
+      secondNode.close();
+    }
+  }
+
   /** Stops the server, does what must happen while it is down, and starts it again. */
   public void restartServer(Runnable whileStopped) {
     payara.close();
@@ -144,6 +192,7 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    stopSecondNode();
     payara.close();
     objectStore.close();
     database.close();

@@ -31,6 +31,7 @@ public final class PayaraServer implements AutoCloseable {
   private final Path domainsDir;
   private final int portOffset;
   private final Path serverLibs;
+  private final List<Integer> gridOffsets;
   private boolean running;
 
   /**
@@ -38,10 +39,32 @@ public final class PayaraServer implements AutoCloseable {
    *     applications, loaded once, never redeployed
    */
   public PayaraServer(Path installDir, Path domainsDir, int portOffset, Path serverLibs) {
+    this(installDir, domainsDir, portOffset, serverLibs, List.of(portOffset));
+  }
+
+  /**
+   * @param gridOffsets the port offsets of every node of this server's cluster, itself included:
+   *     their data grid members find each other by TCP on 127.0.0.1
+   */
+  public PayaraServer(
+      Path installDir,
+      Path domainsDir,
+      int portOffset,
+      Path serverLibs,
+      List<Integer> gridOffsets) {
     this.installDir = installDir;
     this.domainsDir = domainsDir;
     this.portOffset = portOffset;
     this.serverLibs = serverLibs;
+    this.gridOffsets = List.copyOf(gridOffsets);
+  }
+
+  public int gridPort() {
+    return gridPort(portOffset);
+  }
+
+  private static int gridPort(int offset) {
+    return 4900 + offset;
   }
 
   public int httpPort() {
@@ -122,6 +145,7 @@ public final class PayaraServer implements AutoCloseable {
     edit(domain.resolve("config/domain.xml"), PayaraServer::hideServerIdentity);
     edit(domain.resolve("config/domain.xml"), PayaraServer::disableGeneratedOpenApi);
     edit(domain.resolve("config/domain.xml"), PayaraServer::sizeRequestThreads);
+    edit(domain.resolve("config/domain.xml"), this::joinGrid);
     edit(domain.resolve("config/logging.properties"), PayaraServer::quietRefusedTokens);
     try (Stream<Path> jars = Files.list(serverLibs)) {
       for (Path jar : (Iterable<Path>) jars::iterator) {
@@ -220,6 +244,34 @@ public final class PayaraServer implements AutoCloseable {
             "<config name=\"server-config\">\n"
                 + "      <microprofile-openapi-configuration enabled=\"false\">"
                 + "</microprofile-openapi-configuration>");
+  }
+
+  /**
+   * The data grid (Payara's Hazelcast) of this stack's nodes only: by TCP to the listed members,
+   * under a cluster name of the stack's own. Payara's default ("domain" discovery, cluster name
+   * "development", port 4900 and up) lets a test domain and a dev domain on one machine join one
+   * grid and share, say, their rate-limit buckets. Also in the README's multi-node section.
+   */
+  String joinGrid(String xml) {
+    String members =
+        gridOffsets.stream()
+            .map(o -> "127.0.0.1:" + gridPort(o))
+            .collect(java.util.stream.Collectors.joining(","));
+    String attributes =
+        " discovery-mode=\"tcpip\" tcpip-members=\""
+            + members
+            + "\" das-port=\""
+            + gridPort()
+            + "\" start-port=\""
+            + gridPort()
+            + "\" auto-increment-port=\"false\" cluster-group-name=\"facematch-"
+            + gridOffsets.get(0)
+            + "\"";
+    // the element as the template has it, or as the server rewrote it (self-closing)
+    return xml.replaceFirst(
+        "<hazelcast-runtime-configuration\\b[^>]*?(/?)>",
+        java.util.regex.Matcher.quoteReplacement("<hazelcast-runtime-configuration" + attributes)
+            + "$1>");
   }
 
   /** Applies the domain settings to domain.xml, also to domains made by older builds. */

@@ -9,8 +9,8 @@ import org.facematch.image.control.EngineImage;
 
 /**
  * The face engine seam: what the product asks of an engine, in images and domain types. Each engine
- * keeps its own per-tenant collection (the local engine an in-memory index of templates,
- * Rekognition a collection in AWS); nothing engine-specific crosses this interface.
+ * keeps its own per-tenant collection (the local engine a search index of templates on this node's
+ * disk, Rekognition a collection in AWS); nothing engine-specific crosses this interface.
  *
  * <p>Every method may throw {@link org.facematch.kernel.entity.FaceMatchException}: {@code
  * NO_FACE_DETECTED}, {@code FACE_TOO_SMALL}, {@code INVALID_IMAGE}, {@code IMAGE_TOO_LARGE}, {@code

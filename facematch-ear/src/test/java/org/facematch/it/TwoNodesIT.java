@@ -1,0 +1,158 @@
+package org.facematch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Payara Server nodes sharing the database and S3, each with its own index. Node B polls its
+ * change logs only every ten minutes here, so whatever it learns within the test it learns from the
+ * hints node A sends over the data grid, or from catching up when it starts.
+ */
+@ContainerTest
+class TwoNodesIT {
+
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  static final String SEARCH = "/kyc/facematch/search";
+
+  static Api.Node a;
+  static Api.Node b;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive ear() {
+    return Deployments.ear();
+  }
+
+  @BeforeAll
+  static void startSecondNode() {
+    a = new Api.Node(TestStack.get().payara().baseUri());
+    b = new Api.Node(startB().baseUri());
+  }
+
+  private static org.facematch.stack.PayaraServer startB() {
+    return TestStack.get()
+        .startSecondNode(
+            Path.of(System.getProperty("facematch.ear", "target/facematch.ear")),
+            Map.of("FACEMATCH_INDEX_POLL_MILLIS", "600000"));
+  }
+
+  @AfterAll
+  static void stopSecondNode() {
+    TestStack.get().stopSecondNode();
+  }
+
+  @Test
+  void everyNodeLearnsEveryChangeAndARestartedNodeCatchesUp() {
+    String tenant = TestTenants.enabled();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+
+    String faceA = register(a, creator, Photos.person(Photos.PERSON_A), "applicant-a");
+    long seen = awaitReport(b, tenant, Photos.PERSON_A, r -> ids(r).contains(faceA));
+    System.out.printf("A registration on node A was found on node B after %d ms%n", seen);
+    String faceB = register(a, creator, Photos.person(Photos.PERSON_B), "applicant-b");
+    String faceC = register(a, creator, Photos.person(Photos.PERSON_C), "applicant-c");
+    seen = awaitReport(b, tenant, Photos.PERSON_C, r -> ids(r).contains(faceC));
+    System.out.printf("Another one was found on node B after %d ms%n", seen);
+
+    assertThat(b.delete("/kyc/facematch/faces/" + faceB, creator).status()).isEqualTo(200);
+    assertThat(
+            b.postJson(
+                    "/kyc/facematch/blacklist", creator, Requests.blacklist(faceC, "Known fraud"))
+                .status())
+        .isEqualTo(200);
+    awaitReport(a, tenant, Photos.PERSON_B, r -> r.getInt("total_matches") == 0);
+    awaitReport(a, tenant, Photos.PERSON_C, r -> r.getString("status").equals("Declined"));
+
+    TestStack.get().stopSecondNode();
+    String faceA2 = register(a, creator, Photos.otherPictureOf(Photos.PERSON_A), "applicant-a2");
+    assertThat(a.delete("/kyc/facematch/faces/" + faceC, creator).status()).isEqualTo(200);
+    startB();
+
+    // no waiting now: a node is ready only once it has caught up
+    for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
+      JsonObject onA = everything(a, tenant, person);
+      JsonObject onB = everything(b, tenant, person);
+      assertThat(onB.getJsonArray("matches")).isEqualTo(onA.getJsonArray("matches"));
+    }
+    assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
+        .containsExactlyInAnyOrder(faceA, faceA2);
+  }
+
+  private static String register(Api.Node node, String creator, byte[] image, String session) {
+    Api.Reply reply =
+        node.postJson(
+            "/kyc/facematch/register",
+            creator,
+            Requests.register(image, session).build().toString());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return reply.json().getString("face_id");
+  }
+
+  /** The report for a search of the person on the node at the tenant's thresholds. */
+  private static JsonObject report(Api.Node node, String tenant, Photos.Box person) {
+    Api.Reply reply =
+        node.postJson(
+            SEARCH,
+            TestTenants.token(tenant, "kyc:read").mint(),
+            Requests.search(Photos.person(person)).build().toString());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json();
+  }
+
+  /** Every face of the tenant, ranked by similarity to the person. */
+  private static JsonObject everything(Api.Node node, String tenant, Photos.Box person) {
+    Api.Reply reply =
+        node.postJson(
+            SEARCH,
+            TestTenants.token(tenant, "kyc:read").mint(),
+            Requests.search(Photos.person(person))
+                .add("threshold", 0.0)
+                .add("max_results", 100)
+                .build()
+                .toString());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json();
+  }
+
+  /**
+   * Milliseconds until the node's report satisfies the condition; fails after {@link #PATIENCE}.
+   */
+  private static long awaitReport(
+      Api.Node node, String tenant, Photos.Box person, Predicate<JsonObject> condition) {
+    long begin = System.nanoTime();
+    JsonObject last = report(node, tenant, person);
+    while (!condition.test(last)) {
+      assertThat(Duration.ofNanos(System.nanoTime() - begin))
+          .as("node %s still answers %s", node.base(), last)
+          .isLessThan(PATIENCE);
+      sleep(50);
+      last = report(node, tenant, person);
+    }
+    return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  private static List<String> ids(JsonObject report) {
+    return report.getJsonArray("matches").stream()
+        .map(m -> m.asJsonObject().getString("face_id"))
+        .toList();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
