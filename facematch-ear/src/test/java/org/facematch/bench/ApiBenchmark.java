@@ -105,6 +105,9 @@ public final class ApiBenchmark {
             r.perSecond());
       }
 
+      if (Boolean.parseBoolean(System.getProperty("facematch.bench.batch", "true"))) {
+        batches(base, token, photo);
+      }
       if (Boolean.parseBoolean(System.getProperty("facematch.bench.fairness", "true"))) {
         fairness(stack, base, verify);
       }
@@ -133,6 +136,76 @@ public final class ApiBenchmark {
             r.server(0.99),
             r.client(0.5));
       }
+    }
+  }
+
+  /**
+   * Batch registration of 640x480 JPEGs, 50 per call: one call at a time, then two at once. Each
+   * call's faces per second are its 50 items over its own time; the first calls warm up.
+   */
+  static void batches(URI base, String token, byte[] photo) throws Exception {
+    URI uri = base.resolve("kyc/facematch/register/batch");
+    List<String> images = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      images.add(Base64.getEncoder().encodeToString(TestImages.vga(photo, 4 * i, 0.9f)));
+    }
+    java.util.concurrent.atomic.AtomicInteger session =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<String> batch =
+        () -> {
+          var items = Json.createArrayBuilder();
+          for (int i = 0; i < 50; i++) {
+            items.add(
+                Json.createObjectBuilder()
+                    .add("image_format", "base64")
+                    .add("image", images.get(i % images.size()))
+                    .add("session_id", "batch-" + session.incrementAndGet()));
+          }
+          return Json.createObjectBuilder().add("items", items).build().toString();
+        };
+    for (int clients : new int[] {1, 2}) {
+      int calls = clients * 6;
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      List<Future<Long>> done = new ArrayList<>();
+      long begin = System.nanoTime();
+      for (int c = 0; c < calls; c++) {
+        String body = batch.get();
+        done.add(
+            pool.submit(
+                () -> {
+                  long t = System.nanoTime();
+                  HttpResponse<String> r =
+                      HTTP.send(
+                          HttpRequest.newBuilder(uri)
+                              .header("Authorization", "Bearer " + token)
+                              .header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  if (r.statusCode() != 200 || !r.body().contains("\"failed\":0")) {
+                    throw new IllegalStateException(r.statusCode() + " " + r.body());
+                  }
+                  return System.nanoTime() - t;
+                }));
+      }
+      List<Long> nanos = new ArrayList<>();
+      for (var f : done) {
+        nanos.add(f.get());
+      }
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      pool.shutdown();
+      List<Long> measured = nanos.subList(clients * 2, nanos.size());
+      double perCall = measured.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "register/batch, %d client(s), 50 VGA JPEGs per call: %.2f s per call after warm-up,"
+              + " %.0f faces/s per call, %.0f faces/s in all (%d calls in %.1f s)%n",
+          clients,
+          perCall,
+          50 / perCall,
+          calls * 50 / seconds,
+          calls,
+          seconds);
     }
   }
 

@@ -74,13 +74,17 @@ class ReadmeExamplesIT {
     assertThat(outputs).as(output).hasSize(blocks.size() + 1);
     assertThat(outputs.get(1)).as("verify").contains("\"is_match\":true");
     assertThat(outputs.get(2)).as("register").contains("\"message\":\"Face registered\"");
-    assertThat(outputs.get(3)).as("search").contains("\"faces_in_image\":1");
-    assertThat(outputs.get(4))
+    assertThat(outputs.get(3))
+        .as("register many")
+        .contains("\"registered\":2")
+        .contains("\"failed\":0");
+    assertThat(outputs.get(4)).as("search").contains("\"faces_in_image\":1");
+    assertThat(outputs.get(5))
         .as("blacklist and delete")
         .contains("\"is_blacklisted\":true")
         .contains("\"deleted\":true");
-    assertThat(outputs.get(5)).as("status").contains("\"status\":\"ACTIVE\"");
-    assertThat(outputs.get(6))
+    assertThat(outputs.get(6)).as("status").contains("\"status\":\"ACTIVE\"");
+    assertThat(outputs.get(7))
         .as("upload, PUT, register by s3_uri")
         .contains("\"s3_uri\":")
         .contains("\"message\":\"Face registered\"");

@@ -2,6 +2,7 @@ package org.facematch.api.collection;
 
 import static org.facematch.audit.entity.Operation.DELETE_FACE;
 import static org.facematch.audit.entity.Operation.REGISTER;
+import static org.facematch.audit.entity.Operation.REGISTER_BATCH;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,11 +15,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.facematch.api.ImageFormats;
 import org.facematch.api.Performs;
 import org.facematch.api.RequestBodies;
 import org.facematch.api.RequestCaller;
+import org.facematch.collection.boundary.BatchRegistrations;
 import org.facematch.collection.boundary.FaceCollections;
+import org.facematch.collection.entity.BatchItem;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 
 @Path("facematch")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,6 +32,7 @@ import org.facematch.collection.boundary.FaceCollections;
 public class FacesResource {
 
   @Inject FaceCollections collections;
+  @Inject BatchRegistrations batches;
   @Inject RequestCaller caller;
 
   @POST
@@ -40,6 +47,33 @@ public class FacesResource {
             ImageFormats.input(request.imageFormat(), request.image()),
             request.metadata() == null ? null : request.metadata().toString());
     return Response.status(Response.Status.CREATED).entity(RegisterResponse.from(face)).build();
+  }
+
+  @POST
+  @Path("register/batch")
+  @Performs(REGISTER_BATCH)
+  public RegisterBatchResponse registerBatch(RegisterBatchRequest request) {
+    RequestBodies.required(request);
+    List<BatchItem> items =
+        request.items() == null ? null : request.items().stream().map(FacesResource::item).toList();
+    return RegisterBatchResponse.from(
+        batches.register(caller.get(), items), "/kyc/facematch/register/batch");
+  }
+
+  /** An item the API cannot read answers its own problem; the others still register. */
+  private static BatchItem item(RegisterRequest item) {
+    if (item == null) {
+      return BatchItem.refused(
+          new FaceMatchException(Problem.INVALID_PARAMETER, "Each item must be an object"));
+    }
+    try {
+      return new BatchItem(
+          item.sessionId(),
+          ImageFormats.input(item.imageFormat(), item.image()),
+          item.metadata() == null ? null : item.metadata().toString());
+    } catch (FaceMatchException e) {
+      return BatchItem.refused(e);
+    }
   }
 
   @DELETE

@@ -11,6 +11,8 @@ public enum Operation {
   SEARCH("SEARCH", Access.KYC_READ, true),
   COLLECTION_STATUS("COLLECTION_STATUS", Access.KYC_READ, true),
   REGISTER("REGISTER", Access.KYC_CREATE, true),
+  /** The call as a whole; each of its items is audited as a {@link #REGISTER} of its own. */
+  REGISTER_BATCH("REGISTER_BATCH", Access.KYC_CREATE, true),
   UPLOAD_URL("UPLOAD_URL", Access.KYC_CREATE, true),
   BLACKLIST("BLACKLIST", Access.KYC_CREATE, true),
   UNBLACKLIST("UNBLACKLIST", Access.KYC_CREATE, true),

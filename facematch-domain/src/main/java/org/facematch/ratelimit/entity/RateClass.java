@@ -26,7 +26,7 @@ public enum RateClass {
     return switch (operation) {
       case VERIFY -> VERIFY;
       case SEARCH -> SEARCH;
-      case REGISTER -> REGISTER;
+      case REGISTER, REGISTER_BATCH -> REGISTER;
       default -> OTHER;
     };
   }
