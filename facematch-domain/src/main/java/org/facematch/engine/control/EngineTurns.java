@@ -158,7 +158,7 @@ public class EngineTurns {
   }
 
   /** Requests waiting for a turn now, for tests and metrics. */
-  int waiting() {
+  public int waiting() {
     lock.lock();
     try {
       return waiters;
@@ -168,7 +168,7 @@ public class EngineTurns {
   }
 
   /** Turns in use now, for tests and metrics. */
-  int taken() {
+  public int taken() {
     lock.lock();
     try {
       return taken;

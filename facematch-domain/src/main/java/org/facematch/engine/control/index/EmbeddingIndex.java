@@ -105,6 +105,15 @@ public class EmbeddingIndex {
     return index == null ? 0 : index.size();
   }
 
+  /** Faces searchable on this node, all tenants together. */
+  public long faces() {
+    long faces = 0;
+    for (TenantIndex index : open.values()) {
+      faces += index.size();
+    }
+    return faces;
+  }
+
   /** The tenants whose index is open on this node. */
   public Set<String> tenants() {
     return Set.copyOf(open.keySet());

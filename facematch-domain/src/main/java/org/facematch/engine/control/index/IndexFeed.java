@@ -55,6 +55,7 @@ public class IndexFeed {
   private final BlockingQueue<String> due = new LinkedBlockingQueue<>();
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private volatile Thread worker;
+  private volatile Map<String, Long> lastHeads = Map.of();
 
   /** Opens (or rebuilds) and catches up the index of every tenant the database knows faces of. */
   public int catchUpAll() {
@@ -216,7 +217,9 @@ public class IndexFeed {
   }
 
   private void poll() {
-    for (Map.Entry<String, Long> head : log.heads().entrySet()) {
+    Map<String, Long> heads = log.heads();
+    lastHeads = heads;
+    for (Map.Entry<String, Long> head : heads.entrySet()) {
       String tenant = head.getKey();
       if (!index.tenants().contains(tenant) || index.of(tenant).applied() < head.getValue()) {
         catchUp(tenant);
@@ -224,10 +227,18 @@ public class IndexFeed {
     }
   }
 
-  /** How far this node's index of the tenant is behind its change log. */
-  public long lag(String tenant) {
-    long head = log.head(tenant);
-    return index.tenants().contains(tenant) ? head - index.of(tenant).applied() : head;
+  /**
+   * Changes of every tenant's log this node has not applied yet, as of the last poll: what a metric
+   * may read often without asking the database.
+   */
+  public long lag() {
+    long lag = 0;
+    for (Map.Entry<String, Long> head : lastHeads.entrySet()) {
+      long applied =
+          index.tenants().contains(head.getKey()) ? index.of(head.getKey()).applied() : 0;
+      lag += Math.max(0, head.getValue() - applied);
+    }
+    return lag;
   }
 
   @PreDestroy
