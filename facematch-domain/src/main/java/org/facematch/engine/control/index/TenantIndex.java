@@ -288,13 +288,14 @@ public final class TenantIndex implements AutoCloseable {
   }
 
   /**
-   * Asks the graph for {@link Tuning#candidates} faces and rescores them exactly; while even the
-   * worst of them is still above minCosine there may be more, so it asks again for twice as many,
-   * up to maxHits. Most probes match a handful of faces, so most searches ask once.
+   * Asks the graph for {@link Tuning#candidates} faces (however few hits are wanted: fewer
+   * candidates find fewer of the true nearest) and rescores them exactly; while even the worst of
+   * them is still above minCosine there may be more, so it asks again for twice as many, up to
+   * maxHits. Most probes match a handful of faces, so most searches ask once.
    */
   private List<Scored> approximate(
       IndexSearcher searcher, float[] probe, double minCosine, int maxHits) throws IOException {
-    int k = Math.max(1, Math.min(tuning.candidates(), maxHits));
+    int k = Math.max(1, tuning.candidates());
     while (true) {
       List<Scored> all = rescore(searcher, probe, k);
       double worst = all.stream().mapToDouble(Scored::cosine).min().orElse(-1);

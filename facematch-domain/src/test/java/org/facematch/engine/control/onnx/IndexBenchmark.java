@@ -46,16 +46,19 @@ public final class IndexBenchmark {
             .toArray();
     List<String> kinds = List.of(System.getProperty("kinds", "faces,random").split(","));
     int beam = Integer.getInteger("beam", 100);
-    int candidates = Integer.getInteger("candidates", 200);
+    int[] candidates =
+        Arrays.stream(System.getProperty("candidates", "200").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     Path dir = Path.of(System.getProperty("dir", System.getProperty("java.io.tmpdir")));
     System.out.printf(
         Locale.ROOT,
-        "Index benchmark: %d vCPUs, heap max %d MB, Java %s, beam %d, candidates %d%n",
+        "Index benchmark: %d vCPUs, heap max %d MB, Java %s, beam %d, candidates %s%n",
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"),
         beam,
-        candidates);
+        Arrays.toString(candidates));
     List<float[]> real = kinds.contains("faces") ? realTemplates() : List.of();
     for (String kind : kinds) {
       for (int size : sizes) {
@@ -66,7 +69,7 @@ public final class IndexBenchmark {
     }
   }
 
-  static void run(String kind, Gallery gallery, Path root, int beam, int candidates)
+  static void run(String kind, Gallery gallery, Path root, int beam, int[] candidates)
       throws Exception {
     int size = gallery.vectors.length;
     System.out.printf(Locale.ROOT, "%n== %s, %,d faces%n", kind, size);
@@ -95,7 +98,7 @@ public final class IndexBenchmark {
 
     Path dir = root.resolve("facematch-index-bench-" + kind + "-" + size);
     TenantIndex.erase(dir);
-    var graphTuning = new TenantIndex.Tuning(0, beam, candidates);
+    var graphTuning = new TenantIndex.Tuning(0, beam, candidates[0]);
     t0 = System.nanoTime();
     try (TenantIndex index = TenantIndex.open(dir, graphTuning)) {
       ExecutorService writers = Executors.newFixedThreadPool(2);
@@ -122,27 +125,28 @@ public final class IndexBenchmark {
       index.commit();
     }
     double build = (System.nanoTime() - t0) / 1e9;
-    System.gc();
     heap0 = usedHeap();
-    t0 = System.nanoTime();
-    try (TenantIndex graph = TenantIndex.open(dir, graphTuning)) {
-      double open = (System.nanoTime() - t0) / 1e9;
-      long graphHeap = usedHeap() - heap0;
-      long disk = graph.bytesOnDisk();
-      graph.search(gallery.probes[0], FLOOR, 10);
-      Recall recall = recall(graph, gallery, truth);
-      print(
-          "Lucene HNSW int7 + exact rescoring",
-          build,
-          open,
-          disk / (double) size,
-          graphHeap / (double) size,
-          latency(p -> graph.search(p, FLOOR, 10), gallery.probes),
-          recall.atTen,
-          recall.identity);
+    for (int c : candidates) {
+      t0 = System.nanoTime();
+      try (TenantIndex graph = TenantIndex.open(dir, new TenantIndex.Tuning(0, beam, c))) {
+        double open = (System.nanoTime() - t0) / 1e9;
+        long graphHeap = usedHeap() - heap0;
+        long disk = graph.bytesOnDisk();
+        graph.search(gallery.probes[0], FLOOR, 10);
+        Recall recall = recall(graph, gallery, truth);
+        print(
+            "Lucene HNSW int7, " + c + " candidates",
+            build,
+            open,
+            disk / (double) size,
+            graphHeap / (double) size,
+            latency(p -> graph.search(p, FLOOR, 10), gallery.probes),
+            recall.atTen,
+            recall.identity);
+      }
     }
     try (TenantIndex flat =
-        TenantIndex.open(dir, new TenantIndex.Tuning(Integer.MAX_VALUE, beam, candidates))) {
+        TenantIndex.open(dir, new TenantIndex.Tuning(Integer.MAX_VALUE, beam, candidates[0]))) {
       Recall recall = recall(flat, gallery, truth);
       print(
           "Lucene raw vectors, exact scan",
