@@ -108,6 +108,9 @@ public final class ApiBenchmark {
       if (Boolean.parseBoolean(System.getProperty("facematch.bench.batch", "true"))) {
         batches(base, token, photo);
       }
+      if (Boolean.parseBoolean(System.getProperty("facematch.bench.nodes", "true"))) {
+        twoNodes(stack, ear, base, token, photo);
+      }
       if (Boolean.parseBoolean(System.getProperty("facematch.bench.fairness", "true"))) {
         fairness(stack, base, verify);
       }
@@ -137,6 +140,73 @@ public final class ApiBenchmark {
             r.client(0.5));
       }
     }
+  }
+
+  /**
+   * How soon a registration on node A is searchable on node B: after each 201 from A, B's {@code
+   * facematch_index_faces} gauge (which counts what B's searches see) is read until it has grown.
+   */
+  static void twoNodes(LocalStack stack, Path ear, URI a, String token, byte[] photo)
+      throws Exception {
+    URI b = stack.startSecondNode(ear, java.util.Map.of()).baseUri();
+    String body =
+        Json.createObjectBuilder()
+            .add("image_format", "base64")
+            .add("image", Base64.getEncoder().encodeToString(TestImages.vga(photo, 0, 0.9f)))
+            .build()
+            .toString();
+    List<Double> millis = new ArrayList<>();
+    try {
+      double faces = indexFaces(b);
+      for (int i = 0; i < 60; i++) {
+        String item = body.substring(0, body.length() - 1) + ",\"session_id\":\"nodes-" + i + "\"}";
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(a.resolve("kyc/facematch/register"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(item))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long registered = System.nanoTime();
+        if (r.statusCode() != 201) {
+          throw new IllegalStateException(r.statusCode() + " " + r.body());
+        }
+        while (indexFaces(b) < faces + 1) {
+          if (System.nanoTime() - registered > 30_000_000_000L) {
+            throw new IllegalStateException("Node B never saw registration " + i);
+          }
+        }
+        millis.add((System.nanoTime() - registered) / 1e6);
+        faces++;
+      }
+    } finally {
+      stack.stopSecondNode();
+    }
+    List<Double> measured = new ArrayList<>(millis.subList(10, millis.size()));
+    measured.sort(null);
+    System.out.printf(
+        Locale.ROOT,
+        "two nodes: a registration on A is searchable on B after p50 %.1f ms, p99 %.1f ms,"
+            + " max %.1f ms (%d registrations after 10 to warm up; B polls its logs every 2 s)%n",
+        measured.get(measured.size() / 2),
+        measured.get((int) Math.min(measured.size() - 1, Math.ceil(measured.size() * 0.99) - 1)),
+        measured.get(measured.size() - 1),
+        measured.size());
+  }
+
+  private static double indexFaces(URI node) throws Exception {
+    String metrics =
+        HTTP.send(
+                HttpRequest.newBuilder(node.resolve("metrics"))
+                    .header("Accept", "text/plain")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    var m =
+        java.util.regex.Pattern.compile("(?m)^facematch_index_faces(\\{[^}]*\\})? (\\S+)")
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(2)) : 0;
   }
 
   /**
