@@ -9,8 +9,10 @@ import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.facematch.audit.boundary.Audited;
 import org.facematch.audit.boundary.RequestAudit;
 import org.facematch.audit.entity.Operation;
@@ -45,7 +47,7 @@ public class BatchRegistrations {
 
   @Audited(Operation.REGISTER_BATCH)
   public BatchOutcome register(Caller caller, List<BatchItem> items) {
-    caller.enabledSettings();
+    caller.enabledSettings(); // a disabled tenant is refused before any item runs
     if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
       throw new FaceMatchException(
           Problem.INVALID_PARAMETER, "items must hold 1 to " + MAX_ITEMS + " registrations");
@@ -96,14 +98,14 @@ public class BatchRegistrations {
             Problem.STORAGE_UNAVAILABLE, "The face could not be stored; nothing was kept. Retry");
       }
     }
-    String traceId = java.util.UUID.randomUUID().toString();
+    String traceId = UUID.randomUUID().toString();
     LOGGER.log(System.Logger.Level.ERROR, "Batch item failed, trace id " + traceId, failure);
     return new FaceMatchException(
         Problem.INTERNAL_ERROR, "Unexpected failure; quote trace id " + traceId);
   }
 
   /** Each item's audit event is filed under the batch's request id, as the API's calls are. */
-  private <T> T inRequest(String requestId, java.util.function.Supplier<T> work) {
+  private <T> T inRequest(String requestId, Supplier<T> work) {
     requestContext.activate();
     try {
       if (requestId != null) {

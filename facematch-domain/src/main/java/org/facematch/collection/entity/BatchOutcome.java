@@ -1,6 +1,7 @@
 package org.facematch.collection.entity;
 
 import java.util.List;
+import java.util.Optional;
 import org.facematch.audit.entity.AuditedOutcome;
 import org.facematch.kernel.entity.FaceMatchException;
 
@@ -20,7 +21,7 @@ public record BatchOutcome(List<Item> items) implements AuditedOutcome {
   }
 
   @Override
-  public java.util.Optional<String> auditedDetails() {
-    return java.util.Optional.of(registered() + " of " + items.size() + " registered");
+  public Optional<String> auditedDetails() {
+    return Optional.of(registered() + " of " + items.size() + " registered");
   }
 }

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,7 +61,7 @@ public class IndexFeed {
   /** Opens (or rebuilds) and catches up the index of every tenant the database knows faces of. */
   public int catchUpAll() {
     Map<String, Long> heads = log.heads();
-    Set<String> tenants = new java.util.TreeSet<>(templates.tenants(MODEL));
+    Set<String> tenants = new TreeSet<>(templates.tenants(MODEL));
     tenants.addAll(heads.keySet());
     int faces = 0;
     for (String tenant : tenants) {

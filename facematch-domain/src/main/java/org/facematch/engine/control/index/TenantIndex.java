@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -310,13 +312,13 @@ public final class TenantIndex implements AutoCloseable {
       throws IOException {
     TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, probe, candidates), candidates);
     ScoreDoc[] docs = top.scoreDocs.clone();
-    java.util.Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
+    Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<Scored> scored = new ArrayList<>();
     FloatVectorValues vectors = null;
     int leafOrd = -1;
     for (ScoreDoc d : docs) {
-      int ord = org.apache.lucene.index.ReaderUtil.subIndex(d.doc, leaves);
+      int ord = ReaderUtil.subIndex(d.doc, leaves);
       LeafReaderContext leaf = leaves.get(ord);
       if (ord != leafOrd) {
         vectors = leaf.reader().getFloatVectorValues(VECTOR);
