@@ -274,7 +274,7 @@ public final class IndexBenchmark {
 
   /** The engine's templates of every acquired photo of the shared sets. */
   static List<float[]> realTemplates() throws IOException {
-    Path faces = Path.of(System.getProperty("facematch.shared.faces", "../../shared/faces"));
+    Path faces = Path.of(System.getProperty("facematch.shared.faces", "../shared/faces"));
     OnnxFaceModel engine =
         OnnxFaceModel.load(Optional.empty(), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
     List<float[]> templates = new ArrayList<>();
