@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -67,6 +68,7 @@ public final class TenantIndex implements AutoCloseable {
   private volatile boolean created;
   private final AtomicBoolean unsearched = new AtomicBoolean();
   private final AtomicBoolean uncommitted = new AtomicBoolean();
+  private final AtomicBoolean removed = new AtomicBoolean();
 
   private TenantIndex(
       Path dir, Tuning tuning, Directory directory, IndexWriter writer, boolean created)
@@ -138,7 +140,11 @@ public final class TenantIndex implements AutoCloseable {
             return format;
           }
         };
+    // a merge that purges deletions purges every one of them: see commit()
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setForceMergeDeletesPctAllowed(0);
     return new IndexWriterConfig()
+        .setMergePolicy(merges)
         .setCodec(codec)
         .setOpenMode(
             existed ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
@@ -197,6 +203,7 @@ public final class TenantIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    removed.set(true);
     changed();
   }
 
@@ -211,16 +218,29 @@ public final class TenantIndex implements AutoCloseable {
     uncommitted.set(true);
   }
 
-  /** Makes the applied changes durable; a crash before it replays them from the change log. */
+  /**
+   * Makes the applied changes durable; a crash before it replays them from the change log. Lucene
+   * only marks a removed face's document deleted, its vectors stay in the segment's files: the
+   * segments holding removals are rewritten without them, and once the rewrite is committed the old
+   * files are deleted. The rewrite runs in the background; the commit after it ends drops the old
+   * files.
+   */
   public void commit() {
-    if (!uncommitted.getAndSet(false)) {
+    if (!uncommitted.getAndSet(false) && !writer.hasUncommittedChanges()) {
       return;
     }
+    boolean purge = removed.getAndSet(false);
     try {
+      if (purge) {
+        writer.forceMergeDeletes(false);
+      }
       writer.setLiveCommitData(Map.of(APPLIED, Long.toString(applied.get())).entrySet());
       writer.commit();
+      // the searchers' reader holds the old segments' files until it is replaced
+      searchers.maybeRefresh();
     } catch (IOException | RuntimeException e) {
       uncommitted.set(true);
+      removed.compareAndSet(false, purge);
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
     }
   }

@@ -139,6 +139,55 @@ class TenantIndexTest {
     }
   }
 
+  /** Erasure: the raw bytes of a removed face's template leave the index's files. */
+  @Test
+  void aRemovedFaceLeavesNoVectorInTheFiles() throws Exception {
+    float[] gone = unit(512);
+    try (TenantIndex index = TenantIndex.open(dir, EXACT)) {
+      index.put("gone", gone);
+      for (int i = 0; i < 20; i++) {
+        index.put("f" + i, unit(512));
+      }
+      index.commit();
+      byte[] bytes = littleEndian(gone);
+      assertThat(filesContain(bytes)).as("stored before removal").isTrue();
+
+      index.remove("gone");
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      do {
+        index.commit();
+        Thread.sleep(50);
+      } while (filesContain(bytes) && System.nanoTime() < deadline);
+
+      assertThat(filesContain(bytes)).as("still on disk after removal").isFalse();
+      assertThat(index.size()).isEqualTo(20);
+    }
+  }
+
+  private static byte[] littleEndian(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(v);
+    return b.array();
+  }
+
+  private boolean filesContain(byte[] needle) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        byte[] hay = Files.readAllBytes(file);
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+          for (int j = 0; j < needle.length; j++) {
+            if (hay[i + j] != needle[j]) {
+              continue outer;
+            }
+          }
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Test
   void aDamagedIndexIsRefusedAndCanBeErased() throws IOException {
     try (TenantIndex index = TenantIndex.open(dir, EXACT)) {
