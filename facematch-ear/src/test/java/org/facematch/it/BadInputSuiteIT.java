@@ -70,6 +70,7 @@ class BadInputSuiteIT {
     VERIFY("verify", "kyc:read"),
     SEARCH("search", "kyc:read"),
     REGISTER("register", "kyc:create"),
+    REGISTER_BATCH("register/batch", "kyc:create"),
     BLACKLIST("blacklist", "kyc:create"),
     UPLOAD_URL("upload-url", "kyc:create");
 
@@ -96,6 +97,12 @@ class BadInputSuiteIT {
                 .add("image_format", "base64")
                 .add("image", f.face)
                 .add("session_id", "suite-session");
+        case REGISTER_BATCH ->
+            Json.createObjectBuilder()
+                .add(
+                    "items",
+                    Json.createArrayBuilder()
+                        .add(REGISTER.body(f).add("session_id", "suite-batch")));
         case BLACKLIST ->
             Json.createObjectBuilder().add("face_id", f.ownFace).add("reason", "Suite");
         case UPLOAD_URL -> Json.createObjectBuilder().add("content_type", "image/jpeg");
@@ -479,6 +486,7 @@ class BadInputSuiteIT {
           case VERIFY -> List.of("image_format", "source_image", "target_image", "threshold");
           case SEARCH -> List.of("image_format", "image", "max_results", "threshold", "session_id");
           case REGISTER -> List.of("image_format", "image", "session_id", "metadata");
+          case REGISTER_BATCH -> List.of("items");
           case BLACKLIST -> List.of("face_id", "reason");
           case UPLOAD_URL -> List.of("content_type", "file_name", "expires_in");
         };
@@ -497,6 +505,7 @@ class BadInputSuiteIT {
                         && !Set.of("threshold", "max_results", "expires_in", "metadata")
                             .contains(field))
                     || (what.equals("an object") && field.equals("metadata"))
+                    || (what.equals("an array") && field.equals("items"))
                     || (what.equals("a number")
                         && Set.of("threshold", "max_results", "expires_in").contains(field));
             if (sameType) {
