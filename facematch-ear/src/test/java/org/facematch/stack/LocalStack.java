@@ -137,6 +137,9 @@ public final class LocalStack implements AutoCloseable {
   public PayaraServer startSecondNode(Path ear, Map<String, String> environment) {
     boolean first = secondNode == null;
     if (first) {
+      // a fresh domain each run: redeploying over an earlier run's deployment fails in Payara with
+      // "Invalid resource java:app/jdbc/facematch__nontx"
+      deleteTree(layout.dataDir().resolve("domains-2"));
       secondNode =
           new PayaraServer(
               layout.payaraDir(),
@@ -153,6 +156,19 @@ public final class LocalStack implements AutoCloseable {
     }
     secondNode.awaitReady(Duration.ofMinutes(3));
     return secondNode;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Stops the second node, if it runs; its domain and index stay for the next start. */
