@@ -80,12 +80,16 @@ public class IndexFeed {
     return faces;
   }
 
-  /** Applies the tenant's changes this node has not applied yet; answers the last one applied. */
+  /**
+   * Applies the tenant's changes this node has not applied yet; answers the last one applied. The
+   * tenant's lock is held for one batch at a time, so a node working through a large backlog (a
+   * bulk import on another node) lets a local registration of the same tenant take its turn.
+   */
   public long catchUp(String tenant) {
-    synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
-      TenantIndex tenantIndex = openOrRebuild(tenant);
-      long applied = tenantIndex.applied();
-      while (true) {
+    while (true) {
+      synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
+        TenantIndex tenantIndex = openOrRebuild(tenant);
+        long applied = tenantIndex.applied();
         List<FaceChange> changes = log.since(tenant, applied, BATCH);
         if (changes.isEmpty()) {
           return applied;
@@ -97,13 +101,15 @@ public class IndexFeed {
               tenant,
               changes.get(0).seq(),
               applied);
-          tenantIndex = rebuild(tenant);
-          applied = tenantIndex.applied();
+          rebuild(tenant);
           continue;
         }
         apply(tenant, tenantIndex, changes);
         applied = changes.get(changes.size() - 1).seq();
         tenantIndex.appliedUpTo(applied);
+        if (changes.size() < BATCH) {
+          return applied;
+        }
       }
     }
   }
