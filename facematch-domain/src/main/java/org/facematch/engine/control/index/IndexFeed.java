@@ -67,7 +67,18 @@ public class IndexFeed {
     for (String tenant : tenants) {
       long head = heads.getOrDefault(tenant, 0L);
       synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
-        if (openOrRebuild(tenant).applied() > head) {
+        long begin = System.nanoTime();
+        TenantIndex opened = openOrRebuild(tenant);
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        if (millis >= 1000) {
+          LOGGER.log(
+              Level.INFO,
+              "Index of tenant {0} opened and checked in {1} ms: {2} faces",
+              tenant,
+              millis,
+              opened.size());
+        }
+        if (opened.applied() > head) {
           // the database is older than the index (restored from a backup): it is the truth
           LOGGER.log(Level.WARNING, "Index of tenant {0} is ahead of its change log", tenant);
           rebuild(tenant);

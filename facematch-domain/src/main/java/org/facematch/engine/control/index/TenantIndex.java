@@ -25,13 +25,11 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -52,6 +50,7 @@ public final class TenantIndex implements AutoCloseable {
   static final String ID = "id";
   static final String VECTOR = "v";
   static final String APPLIED = "applied_seq";
+  static final int LEAF_MIN_CANDIDATES = 20;
 
   /** The shape of the index; each is a trade-off measured in the index benchmark. */
   public record Tuning(int exactBelow, int beamWidth, int candidates) {}
@@ -245,6 +244,16 @@ public final class TenantIndex implements AutoCloseable {
     }
   }
 
+  /** Segments searchable now: each has its own graph, searched in turn. */
+  public int segments() {
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      release(searcher);
+    }
+  }
+
   /** Faces searchable now. */
   public int size() {
     IndexSearcher searcher = acquire();
@@ -310,43 +319,56 @@ public final class TenantIndex implements AutoCloseable {
   }
 
   /**
-   * Asks the graph for {@link Tuning#candidates} faces (however few hits are wanted: fewer
-   * candidates find fewer of the true nearest) and rescores them exactly; while even the worst of
-   * them is still above minCosine there may be more, so it asks again for twice as many, up to
-   * maxHits. Most probes match a handful of faces, so most searches ask once.
+   * Asks each segment's graph for its share of {@link Tuning#candidates} (however few hits are
+   * wanted: fewer candidates find fewer of the true nearest), twice its share of the faces and at
+   * least {@link #LEAF_MIN_CANDIDATES}, and rescores them exactly. While a segment gives all it was
+   * asked for and even the worst of them is still above minCosine, it may hold more, so it is asked
+   * again for twice as many, up to maxHits. Most probes match a handful of faces, so most segments
+   * are asked once.
+   *
+   * <p>A node that has taken a bulk import holds dozens of segments. Asking every one for all the
+   * candidates (Lucene's query) took 6.2 ms p50 and 10.8 ms p99 at a million faces in 29 segments;
+   * shares 3.7 and 5.0 ms, at a higher recall@10 (0.9955 against 0.9905; SegmentSearchBenchmark).
    */
   private List<Scored> approximate(
       IndexSearcher searcher, float[] probe, double minCosine, int maxHits) throws IOException {
-    int k = Math.max(1, tuning.candidates());
-    while (true) {
-      List<Scored> all = rescore(searcher, probe, k);
-      double worst = all.stream().mapToDouble(Scored::cosine).min().orElse(-1);
-      if (all.size() < k || worst < minCosine || k >= maxHits) {
-        return new ArrayList<>(all.stream().filter(s -> s.cosine() >= minCosine).toList());
+    int candidates = Math.max(1, tuning.candidates());
+    int total = searcher.getIndexReader().numDocs();
+    List<Scored> found = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int faces = leaf.reader().numDocs();
+      if (faces == 0) {
+        continue;
       }
-      k = Math.min(2 * k, maxHits);
+      int share = (int) Math.ceil(2.0 * candidates * faces / total);
+      int k = Math.min(candidates, Math.max(LEAF_MIN_CANDIDATES, share));
+      while (true) {
+        List<Scored> scored = rescore(leaf, probe, k);
+        double worst = scored.stream().mapToDouble(Scored::cosine).min().orElse(-1);
+        if (scored.size() < k || worst < minCosine || k >= maxHits) {
+          scored.stream().filter(s -> s.cosine() >= minCosine).forEach(found::add);
+          break;
+        }
+        k = Math.min(2 * k, maxHits);
+      }
     }
+    return found;
   }
 
-  private static List<Scored> rescore(IndexSearcher searcher, float[] probe, int candidates)
+  /** The segment graph's k best candidates, scored exactly from the raw vectors. */
+  private static List<Scored> rescore(LeafReaderContext leaf, float[] probe, int k)
       throws IOException {
-    TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, probe, candidates), candidates);
+    LeafReader reader = leaf.reader();
+    TopDocs top =
+        reader.searchNearestVectors(VECTOR, probe, k, reader.getLiveDocs(), Integer.MAX_VALUE);
     ScoreDoc[] docs = top.scoreDocs.clone();
     Arrays.sort(docs, Comparator.comparingInt(d -> d.doc));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<Scored> scored = new ArrayList<>();
-    FloatVectorValues vectors = null;
-    int leafOrd = -1;
+    FloatVectorValues vectors = reader.getFloatVectorValues(VECTOR);
+    List<Scored> scored = new ArrayList<>(docs.length);
     for (ScoreDoc d : docs) {
-      int ord = ReaderUtil.subIndex(d.doc, leaves);
-      LeafReaderContext leaf = leaves.get(ord);
-      if (ord != leafOrd) {
-        vectors = leaf.reader().getFloatVectorValues(VECTOR);
-        leafOrd = ord;
-      }
-      int local = d.doc - leaf.docBase;
-      if (vectors.docID() < local && vectors.advance(local) == local) {
-        scored.add(new Scored(d.doc, VectorUtil.dotProduct(probe, vectors.vectorValue())));
+      if (vectors.docID() < d.doc && vectors.advance(d.doc) == d.doc) {
+        scored.add(
+            new Scored(leaf.docBase + d.doc, VectorUtil.dotProduct(probe, vectors.vectorValue())));
       }
     }
     return scored;

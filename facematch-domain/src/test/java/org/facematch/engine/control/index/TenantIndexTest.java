@@ -85,6 +85,39 @@ class TenantIndexTest {
     }
   }
 
+  /**
+   * Each segment is asked for its share of the candidates: a small segment that holds every face
+   * above the floor is asked again until it has given them all, as are segments that share them.
+   */
+  @Test
+  void everySegmentIsAskedAgainWhileItsCandidatesAreAboveTheFloor() {
+    float[] probe = unit(128);
+    try (TenantIndex index = TenantIndex.open(dir, GRAPH)) {
+      for (int segment = 0; segment < 3; segment++) {
+        for (int i = 0; i < 2000; i++) {
+          index.put("other" + segment + "-" + i, unit(128));
+        }
+        index.commit();
+      }
+      for (int i = 0; i < 120; i++) {
+        index.put("twin" + i, near(probe, 0.05f));
+      }
+      index.commit();
+      for (int segment = 0; segment < 2; segment++) {
+        for (int i = 0; i < 40; i++) {
+          index.put("spread" + segment + "-" + i, near(probe, 0.05f));
+        }
+        for (int i = 0; i < 1000; i++) {
+          index.put("filler" + segment + "-" + i, unit(128));
+        }
+        index.commit();
+      }
+      assertThat(index.segments()).isGreaterThan(3);
+
+      assertThat(index.search(probe, 0.8, 1000)).hasSize(200);
+    }
+  }
+
   /** Clustered templates, like faces of the same people: the graph finds what the scan finds. */
   @Test
   void theGraphFindsTheSameIdentitiesAsTheExactScan() {

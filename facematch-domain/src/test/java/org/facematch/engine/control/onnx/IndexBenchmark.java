@@ -120,7 +120,19 @@ public final class IndexBenchmark {
       index.appliedUpTo(size);
       index.commit();
       double added = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "  added in %.1f s; merging into one segment%n", added);
+      System.out.printf(
+          Locale.ROOT, "  added in %.1f s, %d segments as written%n", added, index.segments());
+      Recall asWritten = recall(index, gallery, truth);
+      print(
+          "Lucene HNSW int7, " + index.segments() + " segments",
+          added,
+          0,
+          index.bytesOnDisk() / (double) size,
+          0,
+          latency(p -> index.search(p, FLOOR, 10), gallery.probes),
+          asWritten.atTen,
+          asWritten.identity);
+      System.out.printf(Locale.ROOT, "  merging into one segment%n");
       index.compact();
       index.commit();
     }
