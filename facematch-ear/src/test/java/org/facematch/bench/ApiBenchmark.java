@@ -608,7 +608,8 @@ public final class ApiBenchmark {
     List<float[]> templates = new ArrayList<>();
     try (Connection c = stack.database().connect();
         PreparedStatement s =
-            c.prepareStatement("SELECT embedding FROM faces WHERE tenant_id = ?")) {
+            c.prepareStatement(
+                "SELECT embedding FROM faces WHERE tenant_id = ? AND session_id LIKE 'shared-%'")) {
       s.setString(1, tenant);
       try (var rows = s.executeQuery()) {
         while (rows.next()) {
