@@ -432,23 +432,28 @@ public final class IndexBenchmark {
       float[] scores = new float[k];
       Arrays.fill(scores, Float.NEGATIVE_INFINITY);
       for (int i = 0; i < size; i++) {
-        float s = dot(i * dim, probe);
-        if (s > scores[k - 1]) {
-          int j = k - 1;
-          while (j > 0 && scores[j - 1] < s) {
-            scores[j] = scores[j - 1];
-            best[j] = best[j - 1];
-            j--;
-          }
-          scores[j] = s;
-          best[j] = i;
-        }
+        offer(best, scores, i, dot(i * dim, probe));
       }
       List<Integer> top = new ArrayList<>();
       for (int j = 0; j < k && j < size; j++) {
         top.add(best[j]);
       }
       return top;
+    }
+
+    /** Keeps the best scores so far, best first, in scores and their ids in best. */
+    static void offer(int[] best, float[] scores, int id, float score) {
+      int k = scores.length;
+      if (score > scores[k - 1]) {
+        int j = k - 1;
+        while (j > 0 && scores[j - 1] < score) {
+          scores[j] = scores[j - 1];
+          best[j] = best[j - 1];
+          j--;
+        }
+        scores[j] = score;
+        best[j] = id;
+      }
     }
 
     private float dot(int offset, float[] probe) {

@@ -208,17 +208,8 @@ public final class SegmentSearchBenchmark {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        float s = VectorUtil.dotProduct(probe, values.vectorValue());
-        if (s > scores[k - 1]) {
-          int j = k - 1;
-          while (j > 0 && scores[j - 1] < s) {
-            scores[j] = scores[j - 1];
-            best[j] = best[j - 1];
-            j--;
-          }
-          scores[j] = s;
-          best[j] = leaf.docBase + doc;
-        }
+        IndexBenchmark.ArrayScan.offer(
+            best, scores, leaf.docBase + doc, VectorUtil.dotProduct(probe, values.vectorValue()));
       }
     }
     Set<Integer> top = new HashSet<>();
