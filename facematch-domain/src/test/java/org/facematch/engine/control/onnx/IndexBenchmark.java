@@ -1,8 +1,12 @@
 package org.facematch.engine.control.onnx;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.apache.lucene.util.VectorUtil;
 import org.facematch.engine.control.index.TenantIndex;
 import org.facematch.engine.entity.Embedding;
 
@@ -39,6 +44,9 @@ public final class IndexBenchmark {
   static final int PROBES = 300;
   static final double FLOOR = 0.3;
 
+  /** Larger indexes are searched as written: merging millions of faces into one takes hours. */
+  static int compactUpTo;
+
   public static void main(String[] args) throws Exception {
     int[] sizes =
         Arrays.stream(System.getProperty("sizes", "100000").split(","))
@@ -51,6 +59,7 @@ public final class IndexBenchmark {
             .mapToInt(Integer::parseInt)
             .toArray();
     Path dir = Path.of(System.getProperty("dir", System.getProperty("java.io.tmpdir")));
+    compactUpTo = Integer.getInteger("compactUpTo", 1_000_000);
     System.out.printf(
         Locale.ROOT,
         "Index benchmark: %d vCPUs, heap max %d MB, Java %s, beam %d, candidates %s%n",
@@ -62,43 +71,40 @@ public final class IndexBenchmark {
     List<float[]> real = kinds.contains("faces") ? realTemplates() : List.of();
     for (String kind : kinds) {
       for (int size : sizes) {
-        Gallery gallery =
-            kind.equals("faces") ? Gallery.faces(real, size, 11) : Gallery.random(size, 11);
-        run(kind, gallery, dir, beam, candidates);
+        try (Gallery gallery =
+            kind.equals("faces")
+                ? Gallery.faces(real, size, 11, dir)
+                : Gallery.random(size, 11, dir)) {
+          run(kind, gallery, dir, beam, candidates);
+        }
       }
     }
   }
 
   static void run(String kind, Gallery gallery, Path root, int beam, int[] candidates)
       throws Exception {
-    int size = gallery.vectors.length;
-    System.out.printf(Locale.ROOT, "%n== %s, %,d faces%n", kind, size);
+    int size = gallery.size;
+    System.out.printf(
+        Locale.ROOT,
+        "%n== %s, %,d faces (generated in %.1f s)%n",
+        kind,
+        size,
+        gallery.generatedSeconds);
 
-    long heap0 = usedHeap();
     long t0 = System.nanoTime();
-    ArrayScan scan = new ArrayScan(DIM, size);
-    for (int i = 0; i < size; i++) {
-      scan.add(gallery.vectors[i]);
-    }
-    double scanBuild = (System.nanoTime() - t0) / 1e9;
-    long scanHeap = usedHeap() - heap0;
-    List<List<Integer>> truth = new ArrayList<>();
-    for (float[] probe : gallery.probes) {
-      truth.add(scan.top(probe, 10));
-    }
-    print(
-        "exact scan, float[] (before)",
-        scanBuild,
-        0,
-        0,
-        scanHeap / (double) size,
-        latency(p -> scan.top(p, 10), gallery.probes),
-        1.0,
-        1.0);
+    List<List<Integer>> truth = exactTruth(gallery);
+    System.out.printf(
+        Locale.ROOT,
+        "  exact top 10 of %d probes in %.1f s%n",
+        gallery.probes.length,
+        (System.nanoTime() - t0) / 1e9);
+
+    baseline(gallery, truth);
 
     Path dir = root.resolve("facematch-index-bench-" + kind + "-" + size);
     TenantIndex.erase(dir);
     var graphTuning = new TenantIndex.Tuning(0, beam, candidates[0]);
+    double build;
     t0 = System.nanoTime();
     try (TenantIndex index = TenantIndex.open(dir, graphTuning)) {
       ExecutorService writers = Executors.newFixedThreadPool(2);
@@ -109,7 +115,7 @@ public final class IndexBenchmark {
             writers.submit(
                 () -> {
                   for (int i = first; i < size; i += 2) {
-                    index.put(Integer.toString(i), gallery.vectors[i]);
+                    index.put(Integer.toString(i), gallery.vector(i));
                   }
                 }));
       }
@@ -132,12 +138,20 @@ public final class IndexBenchmark {
           latency(p -> index.search(p, FLOOR, 10), gallery.probes),
           asWritten.atTen,
           asWritten.identity);
-      System.out.printf(Locale.ROOT, "  merging into one segment%n");
-      index.compact();
-      index.commit();
+      build = added;
+      if (size <= compactUpTo) {
+        long m0 = System.nanoTime();
+        index.compact();
+        index.commit();
+        double merged = (System.nanoTime() - m0) / 1e9;
+        build += merged;
+        System.out.printf(Locale.ROOT, "  merged into one segment in %.1f s%n", merged);
+      } else {
+        System.out.printf(
+            Locale.ROOT, "  not merged into one segment: more than %,d faces%n", compactUpTo);
+      }
     }
-    double build = (System.nanoTime() - t0) / 1e9;
-    heap0 = usedHeap();
+    long heap0 = usedHeap();
     for (int c : candidates) {
       t0 = System.nanoTime();
       try (TenantIndex graph = TenantIndex.open(dir, new TenantIndex.Tuning(0, beam, c))) {
@@ -147,7 +161,7 @@ public final class IndexBenchmark {
         graph.search(gallery.probes[0], FLOOR, 10);
         Recall recall = recall(graph, gallery, truth);
         print(
-            "Lucene HNSW int7, " + c + " candidates",
+            "Lucene HNSW int7, " + c + " cand., " + graph.segments() + " seg.",
             build,
             open,
             disk / (double) size,
@@ -157,30 +171,81 @@ public final class IndexBenchmark {
             recall.identity);
       }
     }
+    // an exact search reads every vector: at millions of faces, fewer probes keep this row short
+    float[][] exactProbes =
+        Arrays.copyOf(gallery.probes, Math.max(20, (int) Math.min(PROBES, 300_000_000L / size)));
     try (TenantIndex flat =
         TenantIndex.open(dir, new TenantIndex.Tuning(Integer.MAX_VALUE, beam, candidates[0]))) {
-      Recall recall = recall(flat, gallery, truth);
+      Recall recall = recall(flat, gallery, truth, exactProbes.length);
       print(
-          "Lucene raw vectors, exact scan",
+          "Lucene raw vectors, exact, " + exactProbes.length + " pr.",
           0,
           0,
           0,
           0,
-          latency(p -> flat.search(p, FLOOR, 10), gallery.probes),
+          latency(p -> flat.search(p, FLOOR, 10), exactProbes),
           recall.atTen,
           recall.identity);
     }
     TenantIndex.erase(dir);
   }
 
+  /** The design before the Lucene index, where its one array can hold the gallery. */
+  static void baseline(Gallery gallery, List<List<Integer>> truth) throws Exception {
+    int size = gallery.size;
+    long heap0 = usedHeap();
+    long t0 = System.nanoTime();
+    ArrayScan scan;
+    try {
+      scan = new ArrayScan(DIM, size);
+    } catch (NegativeArraySizeException | OutOfMemoryError e) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-36s cannot hold %,d faces: %s%n",
+          "exact scan, float[] (before)",
+          size,
+          e);
+      return;
+    }
+    for (int i = 0; i < size; i++) {
+      scan.add(gallery.vector(i));
+    }
+    double build = (System.nanoTime() - t0) / 1e9;
+    long heap = usedHeap() - heap0;
+    print(
+        "exact scan, float[] (before)",
+        build,
+        0,
+        0,
+        heap / (double) size,
+        latency(p -> scan.top(p, 10), gallery.probes),
+        recall(p -> scan.top(p, 10), gallery.probes, truth),
+        1.0);
+  }
+
   record Recall(double atTen, double identity) {}
 
   static Recall recall(TenantIndex index, Gallery gallery, List<List<Integer>> truth) {
+    return recall(index, gallery, truth, gallery.probes.length);
+  }
+
+  /** recall@10 of a search that returns ids, over the first probes. */
+  static double recall(
+      Function<float[], List<Integer>> search, float[][] probes, List<List<Integer>> truth) {
+    long found = 0;
+    for (int p = 0; p < probes.length; p++) {
+      Set<Integer> got = new HashSet<>(search.apply(probes[p]));
+      found += truth.get(p).stream().filter(got::contains).count();
+    }
+    return found / (10.0 * probes.length);
+  }
+
+  static Recall recall(TenantIndex index, Gallery gallery, List<List<Integer>> truth, int probes) {
     long found = 0;
     long expected = 0;
     long ownFound = 0;
     long ownExpected = 0;
-    for (int p = 0; p < gallery.probes.length; p++) {
+    for (int p = 0; p < probes; p++) {
       Set<Integer> got = new HashSet<>();
       for (TenantIndex.Hit hit : index.search(gallery.probes[p], -1, 10)) {
         got.add(Integer.parseInt(hit.faceId()));
@@ -196,7 +261,7 @@ public final class IndexBenchmark {
         above.add(Integer.parseInt(hit.faceId()));
       }
       for (int own : gallery.ownPhotos.get(p)) {
-        if (dot(gallery.vectors[own], gallery.probes[p]) >= FLOOR) {
+        if (dot(gallery.vector(own), gallery.probes[p]) >= FLOOR) {
           ownExpected++;
           if (above.contains(own)) {
             ownFound++;
@@ -211,8 +276,8 @@ public final class IndexBenchmark {
   record Latency(double p50one, double p99one, double p50four, double p99four) {}
 
   static Latency latency(Function<float[], ?> search, float[][] probes) throws Exception {
-    for (int i = 0; i < 50; i++) {
-      search.apply(probes[i % probes.length]);
+    for (int i = 0; i < Math.min(50, probes.length); i++) {
+      search.apply(probes[i]);
     }
     double[] one = new double[probes.length];
     for (int i = 0; i < probes.length; i++) {
@@ -308,14 +373,104 @@ public final class IndexBenchmark {
     return templates;
   }
 
-  /** Gallery vectors, probes, and which gallery photos show each probe's identity. */
-  static final class Gallery {
-    final float[][] vectors;
-    final float[][] probes = new float[PROBES][];
-    final List<List<Integer>> ownPhotos = new ArrayList<>();
+  /**
+   * The exact 10 nearest gallery faces of every probe, in one pass over the gallery split between
+   * two threads: the baseline array cannot hold more than 4,194,303 faces of 512 floats.
+   */
+  static List<List<Integer>> exactTruth(Gallery gallery) throws Exception {
+    int threads = 2;
+    int probes = gallery.probes.length;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<int[][]>> parts = new ArrayList<>();
+    List<float[][]> partScores = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int from = (int) ((long) gallery.size * t / threads);
+      int to = (int) ((long) gallery.size * (t + 1) / threads);
+      float[][] scores = new float[probes][10];
+      partScores.add(scores);
+      parts.add(
+          pool.submit(
+              () -> {
+                int[][] best = new int[probes][10];
+                for (float[] s : scores) {
+                  Arrays.fill(s, Float.NEGATIVE_INFINITY);
+                }
+                for (int i = from; i < to; i++) {
+                  float[] v = gallery.vector(i);
+                  for (int p = 0; p < probes; p++) {
+                    ArrayScan.offer(
+                        best[p], scores[p], i, VectorUtil.dotProduct(v, gallery.probes[p]));
+                  }
+                }
+                return best;
+              }));
+    }
+    int[][] best = new int[probes][10];
+    float[][] scores = new float[probes][10];
+    for (float[] s : scores) {
+      Arrays.fill(s, Float.NEGATIVE_INFINITY);
+    }
+    for (int t = 0; t < threads; t++) {
+      int[][] partBest = parts.get(t).get();
+      for (int p = 0; p < probes; p++) {
+        for (int j = 0; j < 10; j++) {
+          ArrayScan.offer(best[p], scores[p], partBest[p][j], partScores.get(t)[p][j]);
+        }
+      }
+    }
+    pool.shutdown();
+    List<List<Integer>> truth = new ArrayList<>();
+    for (int[] b : best) {
+      truth.add(Arrays.stream(b).boxed().toList());
+    }
+    return truth;
+  }
 
-    Gallery(float[][] vectors) {
-      this.vectors = vectors;
+  /**
+   * Gallery vectors in a file, memory-mapped a gigabyte at a time: 4.3 million faces take 8.8 GB,
+   * which would not fit the heap beside the baseline array. Probes, and which gallery photos show
+   * each probe's identity, are kept in memory.
+   */
+  static final class Gallery implements AutoCloseable {
+    static final int CHUNK = 1 << 19;
+
+    final int size;
+    final float[][] probes = new float[PROBES][];
+    final List<int[]> ownPhotos = new ArrayList<>();
+    private final Path file;
+    private final List<FloatBuffer> chunks = new ArrayList<>();
+    double generatedSeconds;
+
+    private Gallery(int size, Path root, String kind) throws IOException {
+      this.size = size;
+      this.file = root.resolve("facematch-index-bench-" + kind + "-" + size + ".f32");
+      try (FileChannel channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
+        for (long first = 0; first < size; first += CHUNK) {
+          long count = Math.min(CHUNK, size - first);
+          chunks.add(
+              channel
+                  .map(FileChannel.MapMode.READ_WRITE, first * DIM * 4, count * DIM * 4)
+                  .order(ByteOrder.nativeOrder())
+                  .asFloatBuffer());
+        }
+      }
+    }
+
+    /** A copy of gallery face i's vector; safe from several threads. */
+    float[] vector(int i) {
+      float[] v = new float[DIM];
+      chunks.get(i / CHUNK).get((i % CHUNK) * DIM, v);
+      return v;
+    }
+
+    private void set(int i, float[] v) {
+      chunks.get(i / CHUNK).put((i % CHUNK) * DIM, v);
     }
 
     /**
@@ -323,54 +478,64 @@ public final class IndexBenchmark {
      * a mix of two real templates, a photo adds noise that puts two photos of one identity at about
      * the cosine of two real photos of one person.
      */
-    static Gallery faces(List<float[]> real, int size, long seed) {
+    static Gallery faces(List<float[]> real, int size, long seed, Path root) throws IOException {
+      long t0 = System.nanoTime();
       Random random = new Random(seed);
-      Gallery g = new Gallery(new float[size][]);
-      List<float[]> identities = new ArrayList<>();
-      List<List<Integer>> photosOf = new ArrayList<>();
+      Gallery g = new Gallery(size, root, "faces");
+      int identities = 0;
+      int[] firstPhoto = new int[size + 1];
+      int[] mixA = new int[size];
+      int[] mixB = new int[size];
+      double[] weight = new double[size];
       int i = 0;
       while (i < size) {
-        float[] a = real.get(random.nextInt(real.size()));
-        float[] b = real.get(random.nextInt(real.size()));
-        float[] identity = new float[DIM];
-        double w = 0.35 + 0.3 * random.nextDouble();
-        for (int d = 0; d < DIM; d++) {
-          identity[d] = (float) (w * a[d] + (1 - w) * b[d]);
-        }
-        normalise(identity);
-        identities.add(identity);
-        List<Integer> photos = new ArrayList<>();
+        mixA[identities] = random.nextInt(real.size());
+        mixB[identities] = random.nextInt(real.size());
+        weight[identities] = 0.35 + 0.3 * random.nextDouble();
+        float[] identity = identity(real, mixA[identities], mixB[identities], weight[identities]);
+        firstPhoto[identities++] = i;
         int count = 1 + random.nextInt(3);
         for (int p = 0; p < count && i < size; p++, i++) {
-          g.vectors[i] = photo(identity, random);
-          photos.add(i);
+          g.set(i, photo(identity, random));
         }
-        photosOf.add(photos);
       }
+      firstPhoto[identities] = size;
       for (int p = 0; p < PROBES; p++) {
-        int who = random.nextInt(identities.size());
-        g.probes[p] = photo(identities.get(who), random);
-        g.ownPhotos.add(photosOf.get(who));
+        int who = random.nextInt(identities);
+        g.probes[p] = photo(identity(real, mixA[who], mixB[who], weight[who]), random);
+        g.ownPhotos.add(
+            java.util.stream.IntStream.range(firstPhoto[who], firstPhoto[who + 1]).toArray());
       }
+      g.generatedSeconds = (System.nanoTime() - t0) / 1e9;
       return g;
     }
 
-    static Gallery random(int size, long seed) {
+    static float[] identity(List<float[]> real, int a, int b, double w) {
+      float[] identity = new float[DIM];
+      for (int d = 0; d < DIM; d++) {
+        identity[d] = (float) (w * real.get(a)[d] + (1 - w) * real.get(b)[d]);
+      }
+      return normalise(identity);
+    }
+
+    static Gallery random(int size, long seed, Path root) throws IOException {
+      long t0 = System.nanoTime();
       Random random = new Random(seed);
-      Gallery g = new Gallery(new float[size][]);
+      Gallery g = new Gallery(size, root, "random");
       for (int i = 0; i < size; i++) {
-        g.vectors[i] = gaussian(random);
+        g.set(i, gaussian(random));
       }
       for (int p = 0; p < PROBES; p++) {
         int who = random.nextInt(size);
-        float[] probe = g.vectors[who].clone();
+        float[] probe = g.vector(who);
         float[] noise = gaussian(random);
         for (int d = 0; d < DIM; d++) {
           probe[d] += 0.8f * noise[d];
         }
         g.probes[p] = normalise(probe);
-        g.ownPhotos.add(List.of(who));
+        g.ownPhotos.add(new int[] {who});
       }
+      g.generatedSeconds = (System.nanoTime() - t0) / 1e9;
       return g;
     }
 
@@ -382,6 +547,12 @@ public final class IndexBenchmark {
         v[d] = identity[d] + 0.75f * noise[d];
       }
       return normalise(v);
+    }
+
+    @Override
+    public void close() throws IOException {
+      chunks.clear(); // the mappings go with the buffers; the file can be deleted before that
+      Files.deleteIfExists(file);
     }
   }
 
