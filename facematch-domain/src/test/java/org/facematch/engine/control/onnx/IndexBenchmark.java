@@ -379,8 +379,17 @@ public final class IndexBenchmark {
    */
   static List<List<Integer>> exactTruth(Gallery gallery) throws Exception {
     int threads = 2;
-    int probes = gallery.probes.length;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      return exactTruth(gallery, threads, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<List<Integer>> exactTruth(Gallery gallery, int threads, ExecutorService pool)
+      throws Exception {
+    int probes = gallery.probes.length;
     List<Future<int[][]>> parts = new ArrayList<>();
     List<float[][]> partScores = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -418,7 +427,6 @@ public final class IndexBenchmark {
         }
       }
     }
-    pool.shutdown();
     List<List<Integer>> truth = new ArrayList<>();
     for (int[] b : best) {
       truth.add(Arrays.stream(b).boxed().toList());
