@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two Payara Server nodes sharing the database and S3, each with its own index. Node B polls its
  * change logs only every ten minutes here, so whatever it learns within the test it learns from the
- * hints node A sends over the data grid, or from catching up when it starts.
+ * hints node A sends over the data grid, or from catching up when it starts: from the change log,
+ * or from the database once the log no longer reaches back to its index.
  */
 @ContainerTest
 class TwoNodesIT {
@@ -86,6 +91,57 @@ class TwoNodesIT {
     }
     assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
         .containsExactlyInAnyOrder(faceA, faceA2);
+
+    // B down for longer than the log is kept: the log no longer reaches back to B's index
+    TestStack.get().stopSecondNode();
+    String faceB2 = register(a, creator, Photos.otherPictureOf(Photos.PERSON_B), "applicant-b2");
+    assertThat(a.delete("/kyc/facematch/faces/" + faceA2, creator).status()).isEqualTo(200);
+    long pruned = ageAndAwaitPruning(tenant);
+    System.out.printf("Node A pruned the aged change log after %d ms%n", pruned);
+    startB();
+
+    for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
+      JsonObject onA = everything(a, tenant, person);
+      JsonObject onB = everything(b, tenant, person);
+      assertThat(onB.getJsonArray("matches")).isEqualTo(onA.getJsonArray("matches"));
+    }
+    assertThat(ids(everything(b, tenant, Photos.PERSON_A))).containsExactly(faceA);
+    assertThat(ids(everything(b, tenant, Photos.PERSON_B))).contains(faceB2);
+  }
+
+  /**
+   * Dates every change of the tenant back past the default retention of a week, and waits until
+   * node A's retention has deleted them; answers the milliseconds it took.
+   */
+  private static long ageAndAwaitPruning(String tenant) {
+    long begin = System.nanoTime();
+    try (Connection c = TestStack.get().database().connect()) {
+      try (PreparedStatement age =
+          c.prepareStatement(
+              "UPDATE face_changes SET changed_at = changed_at - INTERVAL 8 DAY"
+                  + " WHERE tenant_id = ?")) {
+        age.setString(1, tenant);
+        assertThat(age.executeUpdate()).isGreaterThanOrEqualTo(2);
+      }
+      try (PreparedStatement left =
+          c.prepareStatement("SELECT COUNT(*) FROM face_changes WHERE tenant_id = ?")) {
+        left.setString(1, tenant);
+        while (true) {
+          try (ResultSet rs = left.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+              return (System.nanoTime() - begin) / 1_000_000;
+            }
+          }
+          assertThat(Duration.ofNanos(System.nanoTime() - begin))
+              .as("aged change log entries still there")
+              .isLessThan(Duration.ofSeconds(90));
+          sleep(200);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String register(Api.Node node, String creator, byte[] image, String session) {

@@ -143,6 +143,17 @@ public class ChangeLog {
     return heads;
   }
 
+  /**
+   * Deletes at most limit entries, of any tenant, written before the given instant; answers how
+   * many went. The heads in change_sequences stay, so a node whose index is older than the oldest
+   * entry left can tell that it missed changes, and rebuilds its index from the database.
+   */
+  public int prune(Instant before, int limit) {
+    return em.createNativeQuery("DELETE FROM face_changes WHERE changed_at < ?1 LIMIT " + limit)
+        .setParameter(1, Timestamp.from(before))
+        .executeUpdate();
+  }
+
   /** The tenant's changes after seq, oldest first, at most limit. */
   public List<FaceChange> since(String tenant, long seq, int limit) {
     @SuppressWarnings("unchecked")

@@ -102,6 +102,16 @@ public class IndexFeed {
         TenantIndex tenantIndex = openOrRebuild(tenant);
         long applied = tenantIndex.applied();
         List<FaceChange> changes = log.since(tenant, applied, BATCH);
+        if (changes.isEmpty() && prunedPast(tenant, applied)) {
+          LOGGER.log(
+              Level.WARNING,
+              "The change log of tenant {0} no longer holds the changes after this index''s {1}:"
+                  + " rebuilding",
+              tenant,
+              applied);
+          rebuild(tenant);
+          continue;
+        }
         if (changes.isEmpty()) {
           return applied;
         }
@@ -123,6 +133,15 @@ public class IndexFeed {
         }
       }
     }
+  }
+
+  /**
+   * Whether changes after applied were committed and have been pruned from the log since. The head
+   * is read before the log is read again, so a change committed in between is not taken for a
+   * pruned one.
+   */
+  private boolean prunedPast(String tenant, long applied) {
+    return log.head(tenant) > applied && log.since(tenant, applied, 1).isEmpty();
   }
 
   private void apply(String tenant, TenantIndex tenantIndex, List<FaceChange> changes) {
