@@ -83,8 +83,13 @@ class ReadmeExamplesIT {
         .as("blacklist and delete")
         .contains("\"is_blacklisted\":true")
         .contains("\"deleted\":true");
-    assertThat(outputs.get(6)).as("status").contains("\"status\":\"ACTIVE\"");
-    assertThat(outputs.get(7))
+    assertThat(outputs.get(6))
+        .as("a subject's data")
+        .contains("\"face_count\":1")
+        .contains("\"erased\":true")
+        .contains("\"faces_removed\":1");
+    assertThat(outputs.get(7)).as("status").contains("\"status\":\"ACTIVE\"");
+    assertThat(outputs.get(8))
         .as("upload, PUT, register by s3_uri")
         .contains("\"s3_uri\":")
         .contains("\"message\":\"Face registered\"");

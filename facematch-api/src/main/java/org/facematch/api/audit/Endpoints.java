@@ -13,6 +13,7 @@ import org.facematch.api.Performs;
 import org.facematch.api.blacklist.BlacklistResource;
 import org.facematch.api.collection.CollectionsResource;
 import org.facematch.api.collection.FacesResource;
+import org.facematch.api.collection.SessionsResource;
 import org.facematch.api.matching.MatchesResource;
 import org.facematch.api.upload.UploadUrlsResource;
 import org.facematch.audit.entity.Operation;
@@ -29,6 +30,7 @@ public final class Endpoints {
       List.of(
           MatchesResource.class,
           FacesResource.class,
+          SessionsResource.class,
           CollectionsResource.class,
           BlacklistResource.class,
           UploadUrlsResource.class);

@@ -17,6 +17,10 @@ public enum Operation {
   BLACKLIST("BLACKLIST", Access.KYC_CREATE, true),
   UNBLACKLIST("UNBLACKLIST", Access.KYC_CREATE, true),
   DELETE_FACE("DELETE_FACE", Access.KYC_CREATE, true),
+  /** A subject's request to see what is kept of them (GDPR Art. 15). */
+  LIST_SESSION_FACES("LIST_SESSION_FACES", Access.KYC_READ, true),
+  /** The call as a whole; each face it removes is audited as a {@link #DELETE_FACE} of its own. */
+  ERASE_SESSION("ERASE_SESSION", Access.KYC_CREATE, true),
   VIEW_FACE_IMAGE("CONSOLE_VIEW_FACE_IMAGE", Access.OWN_TENANT, true),
   LIST_FACES("LIST_FACES", Access.OWN_TENANT, false),
   COUNT_FACES("COUNT_FACES", Access.SUPPORT_OR_OWN_TENANT, false),

@@ -36,6 +36,17 @@ import java.time.temporal.ChronoUnit;
             + " f.blacklistReason) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session"
             + " ORDER BY f.createdAt DESC, f.id")
 @NamedQuery(
+    name = Face.OF_SESSION,
+    query =
+        "SELECT NEW org.facematch.collection.entity.SessionFace(f.id, f.createdAt, f.metadata, f.quality,"
+            + " f.modelVersion, f.blacklisted, f.blacklistReason, f.blacklistedAt) FROM Face f"
+            + " WHERE f.tenantId = :tenantId AND f.sessionId = :sessionId ORDER BY f.createdAt, f.id")
+@NamedQuery(
+    name = Face.IDS_OF_SESSION,
+    query =
+        "SELECT f.id FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId = :sessionId"
+            + " ORDER BY f.createdAt, f.id")
+@NamedQuery(
     name = Face.COUNT_ROWS_BY_TENANT,
     query =
         "SELECT COUNT(f) FROM Face f WHERE f.tenantId = :tenantId AND f.sessionId LIKE :session")
@@ -55,6 +66,8 @@ public class Face {
   public static final String COUNT_BY_TENANT = "Face.countByTenant";
   public static final String COUNT_BY_SESSION = "Face.countBySession";
   public static final String SUMMARIES = "Face.summaries";
+  public static final String OF_SESSION = "Face.ofSession";
+  public static final String IDS_OF_SESSION = "Face.idsOfSession";
 
   @Id String id;
 
