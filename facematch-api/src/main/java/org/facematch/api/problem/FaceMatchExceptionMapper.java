@@ -14,6 +14,6 @@ public class FaceMatchExceptionMapper implements ExceptionMapper<FaceMatchExcept
 
   @Override
   public Response toResponse(FaceMatchException e) {
-    return ProblemResponses.response(e.problem(), e.detail(), uriInfo.getRequestUri().getPath());
+    return ProblemResponses.response(e.problem(), e.detail(), uriInfo.getRequestUri().getRawPath());
   }
 }

@@ -68,6 +68,6 @@ public class FallbackMapper implements ExceptionMapper<Throwable> {
   }
 
   private Response problem(Problem problem, String detail) {
-    return ProblemResponses.response(problem, detail, uriInfo.getRequestUri().getPath());
+    return ProblemResponses.response(problem, detail, uriInfo.getRequestUri().getRawPath());
   }
 }

@@ -32,7 +32,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   static Response render(WebApplicationException e, UriInfo uriInfo, SecurityContext security) {
     Problem problem = problemFor(e, security);
     Response response =
-        ProblemResponses.response(problem, detailFor(problem), uriInfo.getRequestUri().getPath());
+        ProblemResponses.response(
+            problem, detailFor(problem), uriInfo.getRequestUri().getRawPath());
     if (e instanceof NotAllowedException notAllowed) {
       String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
       if (allow != null) {
