@@ -127,6 +127,37 @@ class SessionDataIT {
   }
 
   @Test
+  void anErasureTheObjectStoreStopsIsNeverReportedDoneAndGoesOnWhenCalledAgain() {
+    String tenant = TestTenants.enabled();
+    String creator = TestTenants.token(tenant, "kyc:create").mint();
+    String reader = TestTenants.token(tenant, "kyc:read").mint();
+    JsonObject first = register(creator, Photos.person(Photos.PERSON_C), "subject-3");
+    JsonObject second = register(creator, Photos.otherPictureOf(Photos.PERSON_C), "subject-3");
+
+    TestStack.get().objectStore().stop();
+    Api.Reply failed;
+    try {
+      failed = delete("/kyc/facematch/sessions/subject-3", creator);
+    } finally {
+      TestStack.get().objectStore().start();
+    }
+
+    ProblemAssert.assertProblem(failed, 503, "STORAGE_UNAVAILABLE");
+    assertThat(TestTenants.auditOf(failed.header("X-Request-Id").orElseThrow()))
+        .anyMatch(e -> e.startsWith("ERASE_SESSION|STORAGE_UNAVAILABLE|"));
+    assertThat(
+            Api.get("/kyc/facematch/sessions/subject-3/faces", reader).json().getInt("face_count"))
+        .as("faces not removed stay listed")
+        .isEqualTo(2);
+    Api.Reply erased = delete("/kyc/facematch/sessions/subject-3", creator);
+    assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+    assertThat(erased.json().getInt("faces_removed")).isEqualTo(2);
+    assertThat(S3.exists(first.getString("s3_key"))).isFalse();
+    assertThat(S3.exists(second.getString("s3_key"))).isFalse();
+    assertThat(TestTenants.faceRows(tenant)).isZero();
+  }
+
+  @Test
   void aMalformedSessionIdIsRefused() {
     String tenant = TestTenants.enabled();
     String reader = TestTenants.token(tenant, "kyc:read").mint();

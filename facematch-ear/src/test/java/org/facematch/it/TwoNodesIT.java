@@ -2,6 +2,7 @@ package org.facematch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +88,7 @@ class TwoNodesIT {
     for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
       JsonObject onA = everything(a, tenant, person);
       JsonObject onB = everything(b, tenant, person);
-      assertThat(onB.getJsonArray("matches")).isEqualTo(onA.getJsonArray("matches"));
+      assertThat(facts(onB)).isEqualTo(facts(onA));
     }
     assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
         .containsExactlyInAnyOrder(faceA, faceA2);
@@ -103,10 +104,10 @@ class TwoNodesIT {
     for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
       JsonObject onA = everything(a, tenant, person);
       JsonObject onB = everything(b, tenant, person);
-      assertThat(onB.getJsonArray("matches")).isEqualTo(onA.getJsonArray("matches"));
+      assertThat(facts(onB)).isEqualTo(facts(onA));
     }
-    assertThat(ids(everything(b, tenant, Photos.PERSON_A))).containsExactly(faceA);
-    assertThat(ids(everything(b, tenant, Photos.PERSON_B))).contains(faceB2);
+    assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
+        .containsExactlyInAnyOrder(faceA, faceB2);
   }
 
   /**
@@ -195,6 +196,18 @@ class TwoNodesIT {
       last = report(node, tenant, person);
     }
     return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  /** The matches without their image links, which are signed anew for every search. */
+  private static List<JsonObject> facts(JsonObject report) {
+    return report.getJsonArray("matches").stream()
+        .map(
+            m ->
+                Json.createObjectBuilder(m.asJsonObject())
+                    .remove("match_image_url")
+                    .remove("match_image_expires_at")
+                    .build())
+        .toList();
   }
 
   private static List<String> ids(JsonObject report) {
