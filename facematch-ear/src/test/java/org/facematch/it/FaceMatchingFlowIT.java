@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -55,7 +58,8 @@ class FaceMatchingFlowIT {
     assertThat(S3.exists(s3Key)).isTrue();
 
     String probe = Requests.search(Photos.otherPictureOf(Photos.PERSON_A)).build().toString();
-    JsonObject found = Api.postJson("/kyc/facematch/search", reader, probe).json();
+    Api.Reply searched = Api.postJson("/kyc/facematch/search", reader, probe);
+    JsonObject found = searched.json();
     assertThat(found.getInt("total_matches")).isEqualTo(1);
     JsonObject match = found.getJsonArray("matches").getJsonObject(0);
     assertThat(match.getString("face_id")).isEqualTo(faceId);
@@ -63,6 +67,22 @@ class FaceMatchingFlowIT {
     assertThat(match.getJsonNumber("similarity").doubleValue()).isGreaterThanOrEqualTo(0.8);
     assertThat(match.getJsonObject("metadata").getString("customer")).isEqualTo("c-42");
     assertThat(match.getBoolean("is_blacklisted")).isFalse();
+    assertThat(Instant.parse(match.getString("registered_at")))
+        .isBetween(Instant.now().minusSeconds(120), Instant.now());
+    Instant linkExpires = Instant.parse(match.getString("match_image_expires_at"));
+    assertThat(linkExpires).isBefore(Instant.now().plusSeconds(3600 + 5));
+    assertThat(linkExpires).isAfter(Instant.now().plusSeconds(3600 - 120));
+    URI link = URI.create(match.getString("match_image_url"));
+    assertThat(link.getQuery()).contains("X-Amz-Expires=3600").contains("X-Amz-Signature=");
+    HttpResponse<byte[]> image = fetch(link);
+    assertThat(image.statusCode()).as("anyone holding the link reads the image").isEqualTo(200);
+    assertThat(image.body()).isEqualTo(S3.read(s3Key));
+    assertThat(
+            TestTenants.auditOf(searched.header("X-Request-Id").orElseThrow()).stream()
+                .map(e -> e.substring(0, e.indexOf('|', e.indexOf('|') + 1)))
+                .toList())
+        .as("issuing the link is an image access of its own")
+        .contains("SEARCH|OK", "MATCH_IMAGE_LINKS|OK");
     assertThat(found.getString("status")).isEqualTo("In Review");
     assertThat(risks(found)).contains("DUPLICATED_FACE");
 
@@ -112,11 +132,25 @@ class FaceMatchingFlowIT {
     assertThat(gone.getInt("total_matches")).isZero();
     assertThat(gone.getString("status")).isEqualTo("Approved");
     assertThat(S3.exists(s3Key)).isFalse();
+    assertThat(fetch(link).statusCode()).as("a link to a deleted face's image").isEqualTo(404);
     assertThat(TestTenants.reviewCases(tenant)).as("review cases of the deleted face").isZero();
     assertThat(S3.count(reviews)).as("search images kept for those cases").isZero();
     assertThat(TestTenants.faceRows(tenant)).isZero();
     assertThat(Api.get("/kyc/facematch/collections/status", reader).json().getInt("face_count"))
         .isZero();
+  }
+
+  private static HttpResponse<byte[]> fetch(URI link) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

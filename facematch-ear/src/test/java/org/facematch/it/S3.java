@@ -29,6 +29,14 @@ final class S3 {
     }
   }
 
+  static byte[] read(String key) {
+    Map<String, String> env = TestStack.get().objectStore().environment();
+    try (S3Client s3 = client(env)) {
+      return s3.getObjectAsBytes(r -> r.bucket(env.get("FACEMATCH_S3_BUCKET")).key(key))
+          .asByteArray();
+    }
+  }
+
   static int count(String prefix) {
     Map<String, String> env = TestStack.get().objectStore().environment();
     try (S3Client s3 = client(env)) {

@@ -24,7 +24,10 @@ public record SearchResponse(
       double similarity,
       JsonValue metadata,
       boolean isBlacklisted,
-      String blacklistReason) {}
+      String blacklistReason,
+      String registeredAt,
+      String matchImageUrl,
+      String matchImageExpiresAt) {}
 
   public record Warning(
       String risk,
@@ -57,7 +60,10 @@ public record SearchResponse(
         VerifyResponse.round(m.similarity()),
         metadata,
         m.blacklisted(),
-        m.blacklistReason());
+        m.blacklistReason(),
+        m.registeredAt().toString(),
+        m.image().map(i -> i.url().toString()).orElse(null),
+        m.image().map(i -> i.expiresAt().toString()).orElse(null));
   }
 
   private static Warning warning(ReportWarning w) {

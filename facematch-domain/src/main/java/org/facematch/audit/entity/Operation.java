@@ -22,6 +22,8 @@ public enum Operation {
   /** The call as a whole; each face it removes is audited as a {@link #DELETE_FACE} of its own. */
   ERASE_SESSION("ERASE_SESSION", Access.KYC_CREATE, true),
   VIEW_FACE_IMAGE("CONSOLE_VIEW_FACE_IMAGE", Access.OWN_TENANT, true),
+  /** Links to matched faces' images issued with a search report: an image access of its own. */
+  MATCH_IMAGE_LINKS("MATCH_IMAGE_LINKS", Access.KYC_READ, true),
   LIST_FACES("LIST_FACES", Access.OWN_TENANT, false),
   COUNT_FACES("COUNT_FACES", Access.SUPPORT_OR_OWN_TENANT, false),
   VIEW_PROBE_IMAGE("CONSOLE_VIEW_PROBE_IMAGE", Access.OWN_TENANT, true),

@@ -25,7 +25,8 @@ import java.time.temporal.ChronoUnit;
     name = Face.SUMMARIES,
     query =
         "SELECT NEW org.facematch.collection.entity.FaceSummary(f.id, f.sessionId, f.metadata, f.blacklisted,"
-            + " f.blacklistReason) FROM Face f WHERE f.tenantId = :tenantId AND f.id IN :ids")
+            + " f.blacklistReason, f.createdAt, f.s3Key) FROM Face f WHERE f.tenantId = :tenantId"
+            + " AND f.id IN :ids")
 @NamedQuery(
     name = Face.COUNT_PER_TENANT,
     query = "SELECT f.tenantId, COUNT(f) FROM Face f WHERE f.tenantId IN :ids GROUP BY f.tenantId")

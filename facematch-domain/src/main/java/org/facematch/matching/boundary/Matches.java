@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.facematch.audit.boundary.Audited;
 import org.facematch.audit.entity.Operation;
+import org.facematch.collection.boundary.FaceImageLinks;
 import org.facematch.collection.entity.Face;
 import org.facematch.collection.entity.FaceSummary;
 import org.facematch.engine.control.FaceEngine;
@@ -38,6 +39,7 @@ import org.facematch.matching.entity.SearchStatus;
 import org.facematch.matching.entity.Verification;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.SuspectedMatch;
+import org.facematch.storage.control.PresignedDownload;
 
 /** 1:1 verification and 1:N search against a tenant's collection. */
 @Stateless
@@ -53,6 +55,7 @@ public class Matches {
   @Inject FaceEngines engines;
   @Inject ImageLoader images;
   @Inject Reviews reviews;
+  @Inject FaceImageLinks imageLinks;
 
   @Audited(Operation.VERIFY)
   @TakesEngineTurn
@@ -114,20 +117,29 @@ public class Matches {
     }
     List<SearchRules.Hit> matching = hits.stream().filter(h -> h.score() >= t).toList();
     List<SearchRules.Hit> listed = matching.subList(0, Math.min(limit, matching.size()));
-    List<SearchMatch> matches =
-        listed.stream()
-            .map(
-                h -> {
-                  FaceSummary face = summaries.get(h.faceId());
-                  return new SearchMatch(
-                      face.faceId(),
-                      face.sessionId(),
-                      h.score(),
-                      face.metadata(),
-                      face.blacklisted(),
-                      face.blacklistReason());
-                })
-            .toList();
+    Map<String, PresignedDownload> links =
+        listed.isEmpty() || !imageLinks.enabled()
+            ? Map.of()
+            : imageLinks
+                .issue(caller, listed.stream().map(h -> summaries.get(h.faceId())).toList())
+                .links();
+    List<SearchMatch> matches = new ArrayList<>();
+    for (SearchRules.Hit h : listed) {
+      FaceSummary face = summaries.get(h.faceId());
+      PresignedDownload link = links.get(face.faceId());
+      matches.add(
+          new SearchMatch(
+              face.faceId(),
+              face.sessionId(),
+              h.score(),
+              face.metadata(),
+              face.blacklisted(),
+              face.blacklistReason(),
+              face.registeredAt(),
+              link == null
+                  ? Optional.empty()
+                  : Optional.of(new SearchMatch.MatchImage(link.url(), link.expiresAt()))));
+    }
     List<QualityWarning> quality =
         probe.warnings().stream()
             .filter(w -> w != QualityWarning.MULTIPLE_FACES_DETECTED || probe.faceCount() > 1)

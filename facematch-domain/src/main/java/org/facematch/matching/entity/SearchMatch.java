@@ -1,5 +1,9 @@
 package org.facematch.matching.entity;
 
+import java.net.URL;
+import java.time.Instant;
+import java.util.Optional;
+
 /** A registered face that matches the probe at or above the search threshold. */
 public record SearchMatch(
     String faceId,
@@ -7,4 +11,10 @@ public record SearchMatch(
     double similarity,
     String metadata,
     boolean blacklisted,
-    String blacklistReason) {}
+    String blacklistReason,
+    Instant registeredAt,
+    Optional<MatchImage> image) {
+
+  /** A link to the matched face's registered image, for a reviewer to look at, and its expiry. */
+  public record MatchImage(URL url, Instant expiresAt) {}
+}

@@ -29,6 +29,9 @@ public interface BlobStore {
    */
   PresignedUpload presignPut(String key, String contentType, Duration validFor);
 
+  /** A URL that lets its holder read one object with an HTTP GET until it expires. */
+  PresignedDownload presignGet(String key, Duration validFor);
+
   /** The bucket this store keeps its objects in. */
   String bucket();
 

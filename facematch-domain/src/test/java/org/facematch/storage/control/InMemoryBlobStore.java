@@ -45,6 +45,16 @@ public class InMemoryBlobStore implements BlobStore {
   }
 
   @Override
+  public PresignedDownload presignGet(String key, Duration validFor) {
+    try {
+      return new PresignedDownload(
+          new URL("http://127.0.0.1/" + key + "?get"), Instant.now().plus(validFor));
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Override
   public String bucket() {
     return "test-bucket";
   }

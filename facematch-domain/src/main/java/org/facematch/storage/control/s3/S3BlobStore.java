@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Problem;
 import org.facematch.storage.control.BlobStore;
+import org.facematch.storage.control.PresignedDownload;
 import org.facematch.storage.control.PresignedUpload;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -24,10 +25,12 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
@@ -143,6 +146,16 @@ public class S3BlobStore implements BlobStore {
                             .contentType(contentType)
                             .build()));
     return new PresignedUpload(presigned.url(), Instant.now().plus(validFor));
+  }
+
+  @Override
+  public PresignedDownload presignGet(String key, Duration validFor) {
+    PresignedGetObjectRequest presigned =
+        presigner.presignGetObject(
+            r ->
+                r.signatureDuration(validFor)
+                    .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(key).build()));
+    return new PresignedDownload(presigned.url(), presigned.expiration());
   }
 
   @Override
