@@ -39,9 +39,10 @@ public class FaceImageLinks {
   @Audited(Operation.MATCH_IMAGE_LINKS)
   public FaceImageAccess issue(Caller caller, List<FaceSummary> faces) {
     Duration validFor = validFor();
-    Map<String, PresignedDownload> links = new LinkedHashMap<>();
+    Map<String, FaceImageAccess.Link> links = new LinkedHashMap<>();
     for (FaceSummary face : faces) {
-      links.put(face.faceId(), blobs.presignGet(face.s3Key(), validFor));
+      PresignedDownload link = blobs.presignGet(face.s3Key(), validFor);
+      links.put(face.faceId(), new FaceImageAccess.Link(link.url(), link.expiresAt()));
     }
     return new FaceImageAccess(links);
   }

@@ -1,13 +1,17 @@
 package org.facematch.collection.entity;
 
+import java.net.URL;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.facematch.audit.entity.AuditedOutcome;
-import org.facematch.storage.control.PresignedDownload;
 
 /** Links to face images issued to a caller, by face id. */
-public record FaceImageAccess(Map<String, PresignedDownload> links) implements AuditedOutcome {
+public record FaceImageAccess(Map<String, Link> links) implements AuditedOutcome {
+
+  /** A URL that reads one face's image until it expires. */
+  public record Link(URL url, Instant expiresAt) {}
 
   @Override
   public List<String> auditedFaceIds() {
@@ -17,7 +21,7 @@ public record FaceImageAccess(Map<String, PresignedDownload> links) implements A
   @Override
   public Optional<String> auditedDetails() {
     return links.values().stream()
-        .map(PresignedDownload::expiresAt)
+        .map(Link::expiresAt)
         .max(Comparable::compareTo)
         .map(last -> "image links valid until " + last);
   }

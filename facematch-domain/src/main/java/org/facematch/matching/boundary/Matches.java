@@ -14,6 +14,7 @@ import org.facematch.audit.boundary.Audited;
 import org.facematch.audit.entity.Operation;
 import org.facematch.collection.boundary.FaceImageLinks;
 import org.facematch.collection.entity.Face;
+import org.facematch.collection.entity.FaceImageAccess;
 import org.facematch.collection.entity.FaceSummary;
 import org.facematch.engine.control.FaceEngine;
 import org.facematch.engine.control.FaceEngines;
@@ -39,7 +40,6 @@ import org.facematch.matching.entity.SearchStatus;
 import org.facematch.matching.entity.Verification;
 import org.facematch.review.boundary.Reviews;
 import org.facematch.review.entity.SuspectedMatch;
-import org.facematch.storage.control.PresignedDownload;
 
 /** 1:1 verification and 1:N search against a tenant's collection. */
 @Stateless
@@ -117,7 +117,7 @@ public class Matches {
     }
     List<SearchRules.Hit> matching = hits.stream().filter(h -> h.score() >= t).toList();
     List<SearchRules.Hit> listed = matching.subList(0, Math.min(limit, matching.size()));
-    Map<String, PresignedDownload> links =
+    Map<String, FaceImageAccess.Link> links =
         listed.isEmpty() || !imageLinks.enabled()
             ? Map.of()
             : imageLinks
@@ -126,7 +126,7 @@ public class Matches {
     List<SearchMatch> matches = new ArrayList<>();
     for (SearchRules.Hit h : listed) {
       FaceSummary face = summaries.get(h.faceId());
-      PresignedDownload link = links.get(face.faceId());
+      FaceImageAccess.Link link = links.get(face.faceId());
       matches.add(
           new SearchMatch(
               face.faceId(),
