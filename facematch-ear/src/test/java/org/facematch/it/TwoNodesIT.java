@@ -85,11 +85,7 @@ class TwoNodesIT {
     startB();
 
     // no waiting now: a node is ready only once it has caught up
-    for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
-      JsonObject onA = everything(a, tenant, person);
-      JsonObject onB = everything(b, tenant, person);
-      assertThat(facts(onB)).isEqualTo(facts(onA));
-    }
+    assertNodesAgree(tenant);
     assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
         .containsExactlyInAnyOrder(faceA, faceA2);
 
@@ -101,11 +97,7 @@ class TwoNodesIT {
     System.out.printf("Node A pruned the aged change log after %d ms%n", pruned);
     startB();
 
-    for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
-      JsonObject onA = everything(a, tenant, person);
-      JsonObject onB = everything(b, tenant, person);
-      assertThat(facts(onB)).isEqualTo(facts(onA));
-    }
+    assertNodesAgree(tenant);
     assertThat(ids(everything(b, tenant, Photos.PERSON_A)))
         .containsExactlyInAnyOrder(faceA, faceB2);
   }
@@ -196,6 +188,14 @@ class TwoNodesIT {
       last = report(node, tenant, person);
     }
     return (System.nanoTime() - begin) / 1_000_000;
+  }
+
+  /** Both nodes rank every face of the tenant alike for each of the three people. */
+  private static void assertNodesAgree(String tenant) {
+    for (Photos.Box person : List.of(Photos.PERSON_A, Photos.PERSON_B, Photos.PERSON_C)) {
+      assertThat(facts(everything(b, tenant, person)))
+          .isEqualTo(facts(everything(a, tenant, person)));
+    }
   }
 
   /** The matches without their image links, which are signed anew for every search. */

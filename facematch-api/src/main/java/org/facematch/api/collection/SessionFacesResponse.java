@@ -1,10 +1,9 @@
 package org.facematch.api.collection;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import org.facematch.api.StoredJson;
 import org.facematch.collection.entity.SessionFace;
 import org.facematch.collection.entity.SessionFaces;
 
@@ -26,16 +25,10 @@ public record SessionFacesResponse(String sessionId, int faceCount, List<Face> f
   }
 
   private static Face face(SessionFace f) {
-    JsonValue metadata = JsonValue.NULL;
-    if (f.metadata() != null) {
-      try (var reader = Json.createReader(new StringReader(f.metadata()))) {
-        metadata = reader.readValue();
-      }
-    }
     return new Face(
         f.faceId(),
         text(f.registeredAt()),
-        metadata,
+        StoredJson.of(f.metadata()),
         f.quality() == null ? null : Math.round(f.quality() * 1000) / 1000.0,
         f.modelVersion(),
         f.blacklisted(),

@@ -1,10 +1,9 @@
 package org.facematch.api.matching;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import org.facematch.api.StoredJson;
 import org.facematch.matching.entity.ReportWarning;
 import org.facematch.matching.entity.SearchMatch;
 import org.facematch.matching.entity.SearchReport;
@@ -48,17 +47,11 @@ public record SearchResponse(
   }
 
   private static Match match(SearchMatch m) {
-    JsonValue metadata = JsonValue.NULL;
-    if (m.metadata() != null) {
-      try (var reader = Json.createReader(new StringReader(m.metadata()))) {
-        metadata = reader.readValue();
-      }
-    }
     return new Match(
         m.faceId(),
         m.sessionId(),
         VerifyResponse.round(m.similarity()),
-        metadata,
+        StoredJson.of(m.metadata()),
         m.blacklisted(),
         m.blacklistReason(),
         m.registeredAt().toString(),
