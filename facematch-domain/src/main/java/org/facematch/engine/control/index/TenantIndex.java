@@ -19,6 +19,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
@@ -52,8 +53,39 @@ public final class TenantIndex implements AutoCloseable {
   static final String APPLIED = "applied_seq";
   static final int LEAF_MIN_CANDIDATES = 20;
 
-  /** The shape of the index; each is a trade-off measured in the index benchmark. */
-  public record Tuning(int exactBelow, int beamWidth, int candidates) {}
+  /**
+   * The shape of the index; each is a trade-off measured in the index and merge benchmarks.
+   * segmentsPerTier is how many segments of one size Lucene lets stand before merging them: each
+   * segment is searched in turn, so fewer search faster, and cost merge CPU; segments smaller than
+   * floorSegmentMB are merged as if they were that large, which spares the small tiers.
+   * bulkBufferMB is the writer's buffer while a rebuild fills the index, bufferMB otherwise: every
+   * flush of the buffer starts a segment.
+   */
+  public record Tuning(
+      int exactBelow,
+      int beamWidth,
+      int candidates,
+      double segmentsPerTier,
+      double floorSegmentMB,
+      int bufferMB,
+      int bulkBufferMB) {
+
+    public static final double SEGMENTS_PER_TIER = 10;
+    public static final double FLOOR_SEGMENT_MB = 2;
+    public static final int BUFFER_MB = 64;
+    public static final int BULK_BUFFER_MB = 64;
+
+    public Tuning(int exactBelow, int beamWidth, int candidates) {
+      this(
+          exactBelow,
+          beamWidth,
+          candidates,
+          SEGMENTS_PER_TIER,
+          FLOOR_SEGMENT_MB,
+          BUFFER_MB,
+          BULK_BUFFER_MB);
+    }
+  }
 
   /** A face close to a probe, with its exact cosine. */
   public record Hit(String faceId, double cosine) {}
@@ -142,12 +174,14 @@ public final class TenantIndex implements AutoCloseable {
     // a merge that purges deletions purges every one of them: see commit()
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setForceMergeDeletesPctAllowed(0);
+    merges.setSegmentsPerTier(tuning.segmentsPerTier());
+    merges.setFloorSegmentMB(tuning.floorSegmentMB());
     return new IndexWriterConfig()
         .setMergePolicy(merges)
         .setCodec(codec)
         .setOpenMode(
             existed ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(64)
+        .setRAMBufferSizeMB(tuning.bufferMB())
         .setCommitOnClose(false);
   }
 
@@ -181,6 +215,30 @@ public final class TenantIndex implements AutoCloseable {
   /** The last change of the tenant's log this index holds. */
   public long applied() {
     return applied.get();
+  }
+
+  /**
+   * While on, the writer buffers {@link Tuning#bulkBufferMB} before it flushes a segment, so a
+   * rebuild of many faces starts fewer, larger segments.
+   */
+  public void bulk(boolean on) {
+    writer.getConfig().setRAMBufferSizeMB(on ? tuning.bulkBufferMB() : tuning.bufferMB());
+  }
+
+  /** Waits until the merges that the merge policy wants now have run; for benchmarks and tests. */
+  public void awaitMerges() {
+    try {
+      writer.maybeMerge();
+      while (writer.hasPendingMerges()
+          || ((ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler()).mergeThreadCount()
+              > 0) {
+        Thread.sleep(50);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Adds a face, or replaces its template. */

@@ -451,6 +451,7 @@ public final class IndexBenchmark {
 
     private Gallery(int size, Path root, String kind) throws IOException {
       this.size = size;
+      Files.createDirectories(root);
       this.file = root.resolve("facematch-index-bench-" + kind + "-" + size + ".f32");
       try (FileChannel channel =
           FileChannel.open(
