@@ -41,6 +41,14 @@ public class EmbeddingIndex {
   @ConfigProperty(name = "facematch.index.candidates", defaultValue = "200")
   int candidates;
 
+  @Inject
+  @ConfigProperty(name = "facematch.index.floor-segment-mb", defaultValue = "256")
+  double floorSegmentMB;
+
+  @Inject
+  @ConfigProperty(name = "facematch.index.bulk-buffer-mb", defaultValue = "256")
+  int bulkBufferMB;
+
   private final Map<String, TenantIndex> open = new ConcurrentHashMap<>();
   private Path root;
   private TenantIndex.Tuning tuning;
@@ -62,7 +70,15 @@ public class EmbeddingIndex {
                     Optional.ofNullable(System.getProperty("com.sun.aas.instanceRoot"))
                             .orElse(System.getProperty("java.io.tmpdir"))
                         + "/facematch-index"));
-    tuning = new TenantIndex.Tuning(exactBelow, beamWidth, candidates);
+    tuning =
+        new TenantIndex.Tuning(
+            exactBelow,
+            beamWidth,
+            candidates,
+            TenantIndex.Tuning.SEGMENTS_PER_TIER,
+            floorSegmentMB,
+            TenantIndex.Tuning.BUFFER_MB,
+            bulkBufferMB);
     LOGGER.log(Level.INFO, "Search indexes in {0} ({1})", root, tuning);
   }
 

@@ -187,14 +187,19 @@ public class IndexFeed {
     TenantIndex fresh = index.recreate(tenant);
     String after = "";
     int faces = 0;
-    while (true) {
-      Map<String, float[]> page = templates.page(tenant, MODEL, after, PAGE);
-      page.forEach(fresh::put);
-      faces += page.size();
-      if (page.size() < PAGE) {
-        break;
+    fresh.bulk(true);
+    try {
+      while (true) {
+        Map<String, float[]> page = templates.page(tenant, MODEL, after, PAGE);
+        page.forEach(fresh::put);
+        faces += page.size();
+        if (page.size() < PAGE) {
+          break;
+        }
+        after = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
       }
-      after = page.keySet().stream().reduce((a, b) -> b).orElseThrow();
+    } finally {
+      fresh.bulk(false);
     }
     fresh.appliedUpTo(head);
     fresh.commit();

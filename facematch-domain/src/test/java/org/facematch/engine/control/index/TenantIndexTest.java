@@ -26,6 +26,32 @@ class TenantIndexTest {
   final Random random = new Random(1);
 
   @Test
+  void segmentsBelowTheFloorAreMergedTogether() {
+    int lowFloor = segmentsAfterThirtyCommits(0.001);
+    int highFloor = segmentsAfterThirtyCommits(64);
+
+    assertThat(highFloor).isLessThanOrEqualTo(3);
+    assertThat(lowFloor).as("segments with a floor of 1 kB").isGreaterThan(highFloor + 3);
+  }
+
+  private int segmentsAfterThirtyCommits(double floorMB) {
+    var tuning = new TenantIndex.Tuning(0, 16, 50, 10, floorMB, 1, 1);
+    try (TenantIndex index = TenantIndex.open(dir.resolve("floor-" + floorMB), tuning)) {
+      for (int commit = 0; commit < 30; commit++) {
+        for (int i = 0; i < 100; i++) {
+          index.put(commit + "-" + i, unit(64));
+        }
+        index.appliedUpTo(commit + 1);
+        index.commit();
+      }
+      index.awaitMerges();
+      index.commit();
+      assertThat(index.size()).isEqualTo(3000);
+      return index.segments();
+    }
+  }
+
+  @Test
   void findsTheClosestFacesAboveTheFloorExactlyAndThroughTheGraph() {
     float[] probe = unit(512);
     for (TenantIndex.Tuning tuning : List.of(EXACT, GRAPH)) {
