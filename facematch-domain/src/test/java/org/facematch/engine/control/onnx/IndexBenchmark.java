@@ -107,24 +107,7 @@ public final class IndexBenchmark {
     double build;
     t0 = System.nanoTime();
     try (TenantIndex index = TenantIndex.open(dir, graphTuning)) {
-      ExecutorService writers = Executors.newFixedThreadPool(2);
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < 2; w++) {
-        int first = w;
-        done.add(
-            writers.submit(
-                () -> {
-                  for (int i = first; i < size; i += 2) {
-                    index.put(Integer.toString(i), gallery.vector(i));
-                  }
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      writers.shutdown();
-      index.appliedUpTo(size);
-      index.commit();
+      addAll(index, gallery);
       double added = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           Locale.ROOT, "  added in %.1f s, %d segments as written%n", added, index.segments());
@@ -188,6 +171,32 @@ public final class IndexBenchmark {
           recall.identity);
     }
     TenantIndex.erase(dir);
+  }
+
+  /** Adds the gallery one face at a time from two threads, as a node's writers do, and commits. */
+  static void addAll(TenantIndex index, Gallery gallery) throws Exception {
+    int size = gallery.size;
+    ExecutorService writers = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        int first = w;
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int i = first; i < size; i += 2) {
+                    index.put(Integer.toString(i), gallery.vector(i));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      writers.shutdown();
+    }
+    index.appliedUpTo(size);
+    index.commit();
   }
 
   /** The design before the Lucene index, where its one array can hold the gallery. */

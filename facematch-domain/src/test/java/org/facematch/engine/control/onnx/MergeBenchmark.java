@@ -3,12 +3,8 @@ package org.facematch.engine.control.onnx;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.facematch.engine.control.index.TenantIndex;
 
 /**
@@ -77,24 +73,7 @@ public final class MergeBenchmark {
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     try (TenantIndex index = TenantIndex.open(dir, tuning)) {
-      ExecutorService writers = Executors.newFixedThreadPool(2);
-      List<Future<?>> done = new ArrayList<>();
-      for (int w = 0; w < 2; w++) {
-        int first = w;
-        done.add(
-            writers.submit(
-                () -> {
-                  for (int i = first; i < size; i += 2) {
-                    index.put(Integer.toString(i), gallery.vector(i));
-                  }
-                }));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      writers.shutdown();
-      index.appliedUpTo(size);
-      index.commit();
+      IndexBenchmark.addAll(index, gallery);
       double added = (System.nanoTime() - t0) / 1e9;
       int asWritten = index.segments();
       index.awaitMerges();
