@@ -53,6 +53,9 @@ public final class TestStack implements BeforeAllCallback {
     env.put("FACEMATCH_REKOGNITION_ENDPOINT", "http://127.0.0.1:" + REKOGNITION_PORT);
     env.put("FACEMATCH_REKOGNITION_REGION", "us-east-1");
     env.put("FACEMATCH_REKOGNITION_MAX_ATTEMPTS", "1"); // throttling answers at once
+    // scheduled jobs (retention, audit digests) ask every 2 s whether they are due; the tests
+    // make them due by moving the job's next run into the past
+    env.put("FACEMATCH_JOBS_TICK_SECONDS", "2");
     stack = LocalStack.start(layout, env, true);
     return stack;
   }

@@ -114,6 +114,32 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The database of a stack that runs already (the run command's), for the operator's commands:
+   * {@code FACEMATCH_DB_URL} when set, else the embedded MariaDB of the data folder on {@code
+   * port}.
+   */
+  public static Database running(Path dataDir, int embeddedPort, Map<String, String> env) {
+    String url = env.get("FACEMATCH_DB_URL");
+    if (url != null && !url.isBlank()) {
+      return new Database(
+          url,
+          env.getOrDefault("FACEMATCH_DB_USER", "root"),
+          env.getOrDefault("FACEMATCH_DB_PASSWORD", ""),
+          null);
+    }
+    try {
+      String password = password(dataDir.resolve("mariadb").resolve("credentials.properties"));
+      return new Database(
+          "jdbc:mysql://127.0.0.1:" + embeddedPort + "/" + EMBEDDED_NAME + JDBC_PARAMS,
+          EMBEDDED_USER,
+          password,
+          null);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the embedded database's account", e);
+    }
+  }
+
   static String initSql(String password) {
     String quoted = "'" + password + "'";
     StringBuilder sql = new StringBuilder();

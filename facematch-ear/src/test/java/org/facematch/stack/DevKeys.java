@@ -30,6 +30,30 @@ public final class DevKeys {
     this.publicKey = publicKey;
   }
 
+  /**
+   * The RSA key that signs the audit chains' digests, created on first use: an owner-only PKCS#8
+   * file in the data folder, never in the repository.
+   */
+  public static Path auditSigningKey(Path dir) {
+    Path pem = dir.resolve("audit-signing.pem");
+    try {
+      Files.createDirectories(dir);
+      if (!Files.exists(pem)) {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        OwnerOnlyFiles.write(
+            pem, pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
+      } else {
+        OwnerOnlyFiles.restrict(pem);
+      }
+      return pem;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot create the audit signing key", e);
+    }
+  }
+
   public static DevKeys loadOrCreate(Path dir) {
     Path privatePem = dir.resolve("jwt-private.pem");
     Path publicPem = dir.resolve("jwt-public.pem");

@@ -23,6 +23,9 @@ public final class LocalStack implements AutoCloseable {
   private final Layout layout;
   private PayaraServer secondNode;
 
+  /** The run command's embedded MariaDB listens here. */
+  public static final int RUN_DB_PORT = 3307;
+
   /** The second node's ports lie this far above the first's. */
   public static final int SECOND_NODE_OFFSET = 1000;
 
@@ -68,7 +71,9 @@ public final class LocalStack implements AutoCloseable {
               layout.portOffset(),
               layout.serverLibs(),
               gridOffsets(layout));
-      Map<String, String> application = applicationEnvironment(env, database, objectStore, keys);
+      Map<String, String> application =
+          applicationEnvironment(
+              env, database, objectStore, keys, layout.dataDir().resolve("keys"));
       payara.start(application);
       return new LocalStack(layout, database, objectStore, payara, keys, application);
     } catch (RuntimeException e) {
@@ -88,7 +93,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private static Map<String, String> applicationEnvironment(
-      Map<String, String> env, Database database, ObjectStore objectStore, DevKeys keys) {
+      Map<String, String> env,
+      Database database,
+      ObjectStore objectStore,
+      DevKeys keys,
+      Path keyDir) {
     Map<String, String> app = new HashMap<>(objectStore.environment());
     app.put("FACEMATCH_DB_URL", database.url());
     app.put("FACEMATCH_DB_USER", database.user());
@@ -96,6 +105,10 @@ public final class LocalStack implements AutoCloseable {
     app.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicPem().toUri().toString());
     app.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
     app.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
+    app.put(
+        "FACEMATCH_AUDIT_SIGNING_KEY_FILE",
+        env.getOrDefault(
+            "FACEMATCH_AUDIT_SIGNING_KEY_FILE", DevKeys.auditSigningKey(keyDir).toString()));
     for (String own :
         new String[] {
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES"
@@ -108,6 +121,9 @@ public final class LocalStack implements AutoCloseable {
     env.forEach(
         (name, value) -> {
           if (name.startsWith("FACEMATCH_REKOGNITION_")
+              || name.startsWith("FACEMATCH_RETENTION_")
+              || name.startsWith("FACEMATCH_AUDIT_")
+              || name.startsWith("FACEMATCH_JOBS_")
               || name.equals("FACEMATCH_ENGINE_DEFAULT")
               || name.startsWith("AWS_")) {
             app.putIfAbsent(name, value);
@@ -190,6 +206,10 @@ public final class LocalStack implements AutoCloseable {
     return payara.domainDir().resolve("facematch-index");
   }
 
+  public Path dataDir() {
+    return layout.dataDir();
+  }
+
   public Database database() {
     return database;
   }
@@ -214,21 +234,24 @@ public final class LocalStack implements AutoCloseable {
     database.close();
   }
 
+  /** The run command's data folder: {@code FACEMATCH_DATA_DIR}, or {@code ~/.facematch}. */
+  public static Path dataDir(Map<String, String> env) {
+    return Path.of(
+            env.getOrDefault("FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
+        .toAbsolutePath();
+  }
+
   public static void main(String[] args) throws InterruptedException {
     Instant begin = Instant.now();
     Map<String, String> env = System.getenv();
-    Path dataDir =
-        Path.of(
-                env.getOrDefault(
-                    "FACEMATCH_DATA_DIR", System.getProperty("user.home") + "/.facematch"))
-            .toAbsolutePath();
+    Path dataDir = dataDir(env);
     var layout =
         new Layout(
             dataDir,
             Path.of(System.getProperty("facematch.payara.dir")),
             Path.of(System.getProperty("facematch.server.libs")),
             0,
-            3307,
+            RUN_DB_PORT,
             9000);
     System.out.println("Starting FaceMatch (data in " + dataDir + ") ...");
     LocalStack stack = start(layout, env, false);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,8 +29,11 @@ import org.facematch.admin.security.CurrentUser;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditFilter;
+import org.facematch.audit.entity.ChainVerdict;
 import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
 import org.facematch.kernel.entity.Roles;
+import org.facematch.kernel.entity.TenantId;
 
 /**
  * The audit trail, newest first, filtered in the database and read page by page. Tenant admins see
@@ -52,6 +56,8 @@ public class AuditView extends VerticalLayout {
   final DatePicker to = new DatePicker("To (UTC, inclusive)");
   final Grid<AuditEntry> grid = new Grid<>();
   final Button export = new Button("Export CSV");
+  final Button verifyChain = new Button("Verify chain");
+  final Span verdict = new Span();
   final ProgressBar progress = new ProgressBar();
   final HorizontalLayout download = new HorizontalLayout();
   private final AuditLog audit;
@@ -70,6 +76,10 @@ public class AuditView extends VerticalLayout {
     to.addValueChangeListener(change -> refresh());
     export.setId("export-csv");
     export.addClickListener(click -> export());
+    verifyChain.setId("verify-chain");
+    verifyChain.setVisible(actor.isSupport());
+    verifyChain.addClickListener(click -> verifyChain());
+    verdict.setId("chain-verdict");
     progress.setVisible(false);
 
     grid.addColumn(e -> WHEN.format(e.occurredAt())).setHeader("When (UTC)").setAutoWidth(true);
@@ -85,11 +95,12 @@ public class AuditView extends VerticalLayout {
         query -> audit.count(actor, currentFilter()));
 
     HorizontalLayout filters =
-        new HorizontalLayout(tenant, operation, outcome, actorFilter, from, to, export);
+        new HorizontalLayout(
+            tenant, operation, outcome, actorFilter, from, to, export, verifyChain);
     filters.setAlignItems(Alignment.BASELINE);
     filters.setWrap(true);
     setSizeFull();
-    add(new H2("Audit log"), filters, progress, download, grid);
+    add(new H2("Audit log"), filters, verdict, progress, download, grid);
   }
 
   AuditFilter currentFilter() {
@@ -136,6 +147,27 @@ public class AuditView extends VerticalLayout {
           link.getElement().setAttribute("download", true);
           download.add(link);
         });
+  }
+
+  /**
+   * Support staff: checks the chain of the tenant in the tenant filter and names its first broken
+   * link.
+   */
+  void verifyChain() {
+    String id = tenant.getValue() == null ? "" : tenant.getValue().strip();
+    if (id.isEmpty()) {
+      tenant.setInvalid(true);
+      tenant.setErrorMessage("Name the tenant whose chain to verify");
+      return;
+    }
+    try {
+      ChainVerdict result = audit.verify(actor, new TenantId(id));
+      verdict.setText(result.summary());
+      verdict.getElement().setAttribute("theme", result.intact() ? "badge success" : "badge error");
+    } catch (FaceMatchException e) {
+      verdict.setText(e.detail());
+      verdict.getElement().setAttribute("theme", "badge error");
+    }
   }
 
   private void refresh() {

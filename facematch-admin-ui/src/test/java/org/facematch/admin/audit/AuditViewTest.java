@@ -11,11 +11,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
@@ -25,7 +27,9 @@ import org.facematch.admin.layout.MainLayout;
 import org.facematch.audit.boundary.AuditLog;
 import org.facematch.audit.entity.AuditEntry;
 import org.facematch.audit.entity.AuditFilter;
+import org.facematch.audit.entity.ChainVerdict;
 import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,7 @@ class AuditViewTest {
   static final int EVENTS = 100_000;
   final List<AuditFilter> filters = new ArrayList<>();
   final List<String> pages = new ArrayList<>();
+  final List<String> verified = new ArrayList<>();
   final AuditLog audit =
       new AuditLog() {
         @Override
@@ -49,6 +54,20 @@ class AuditViewTest {
         public int count(Caller actor, AuditFilter filter) {
           filters.add(filter);
           return EVENTS;
+        }
+
+        @Override
+        public ChainVerdict verify(Caller actor, TenantId tenant) {
+          verified.add(tenant.value());
+          return new ChainVerdict(
+              tenant.value(),
+              41,
+              3,
+              0,
+              Optional.of(
+                  new ChainVerdict.BrokenLink(
+                      7L, 7L, "event #7 (seq 7) was changed after it was written")),
+              List.of());
         }
 
         @Override
@@ -109,6 +128,24 @@ class AuditViewTest {
   void tenantAdminsHaveNoTenantFilter() {
     open(ConsoleUi.DEMO_ADMIN);
     assertThat(_get(AuditView.class).tenant.isVisible()).isFalse();
+    assertThat(_get(AuditView.class).verifyChain.isVisible()).isFalse();
+  }
+
+  @Test
+  void supportVerifiesATenantsChainAndSeesItsFirstBrokenLink() {
+    open(ConsoleUi.SUPPORT);
+    _click(_get(Button.class, spec -> spec.withId("verify-chain")));
+    assertThat(_get(AuditView.class).tenant.isInvalid()).as("no tenant named").isTrue();
+    assertThat(verified).isEmpty();
+
+    _setValue(_get(TextField.class, spec -> spec.withId("audit-tenant")), "demo");
+    _click(_get(Button.class, spec -> spec.withId("verify-chain")));
+
+    assertThat(verified).containsExactly("demo");
+    assertThat(_get(Span.class, spec -> spec.withId("chain-verdict")).getText())
+        .isEqualTo(
+            "The audit chain of tenant demo is broken: event #7 (seq 7) was changed after it was"
+                + " written");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.facematch.audit.control.AuditChains;
 import org.facematch.audit.entity.AuditRecord;
 import org.facematch.audit.entity.AuditedOutcome;
 import org.facematch.audit.entity.Operation;
@@ -36,6 +37,7 @@ public class AuditInterceptor {
   private static final System.Logger LOGGER = System.getLogger(AuditInterceptor.class.getName());
 
   @Inject AuditLog log;
+  @Inject AuditChains chains;
   @Inject RequestAudit request;
   @Inject BeanManager beans;
 
@@ -45,6 +47,8 @@ public class AuditInterceptor {
     Caller caller = argument(invocation, Caller.class).orElse(null);
     TenantId target = argument(invocation, TenantId.class).orElse(null);
     long begin = System.nanoTime();
+    chains.enter();
+    boolean left = false;
     try {
       if (caller == null) {
         if (operation.access() != Access.ANYONE) {
@@ -59,6 +63,8 @@ public class AuditInterceptor {
         log.write(record(operation, caller, target, AuditRecord.OK, result, begin));
         written();
       }
+      left = true;
+      chains.leave();
       return result;
     } catch (Exception e) {
       if (operation.audited()) {
@@ -71,6 +77,10 @@ public class AuditInterceptor {
         }
       }
       throw e;
+    } finally {
+      if (!left) {
+        chains.abandon();
+      }
     }
   }
 

@@ -1,24 +1,37 @@
 package org.facematch.audit.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.facematch.audit.control.AuditChains;
+import org.facematch.audit.control.AuditKeys;
+import org.facematch.audit.control.ChainPurge;
+import org.facematch.audit.control.ChainReader;
 import org.facematch.audit.entity.AuditEntry;
-import org.facematch.audit.entity.AuditEvent;
 import org.facematch.audit.entity.AuditFilter;
 import org.facematch.audit.entity.AuditRecord;
+import org.facematch.audit.entity.ChainVerdict;
+import org.facematch.audit.entity.ChainedEvent;
 import org.facematch.audit.entity.Operation;
 import org.facematch.audit.entity.OperationCount;
 import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.FaceMatchException;
+import org.facematch.kernel.entity.Problem;
 import org.facematch.kernel.entity.TenantId;
 
 /**
@@ -32,22 +45,70 @@ public class AuditLog {
   static final int EXPORT_PAGE = 1000;
 
   @PersistenceContext EntityManager em;
+  @Inject AuditChains chains;
+  @Inject ChainPurge purge;
+  @Inject AuditKeys keys;
+
+  @Resource(lookup = "java:app/jdbc/facematch")
+  DataSource database;
 
   /** Writes one event in the caller's transaction, or in its own when there is none. */
   public void write(AuditRecord record) {
-    em.persist(new AuditEvent(record));
+    chains.append(List.of(record));
   }
 
   /** Writes events in one transaction of their own, one commit for all. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void writeAllAlone(List<AuditRecord> records) {
-    records.forEach(record -> em.persist(new AuditEvent(record)));
+    chains.append(records);
   }
 
   /** Writes one event in a transaction of its own: for operations whose transaction rolls back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void writeAlone(AuditRecord record) {
-    em.persist(new AuditEvent(record));
+    chains.append(List.of(record));
+  }
+
+  /**
+   * Checks a tenant's chain of events from its first kept event (or signed anchor) to its head, and
+   * names the first broken link: an event changed, removed or inserted behind FaceMatch's back.
+   */
+  @Audited(Operation.AUDIT_VERIFY)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ChainVerdict verify(Caller caller, TenantId tenant) {
+    try (Connection connection = database.getConnection()) {
+      return ChainReader.verify(connection, tenant.value(), keys.trusted());
+    } catch (SQLException e) {
+      throw new FaceMatchException(
+          Problem.STORAGE_UNAVAILABLE, "The audit trail cannot be read now; retry later");
+    }
+  }
+
+  /** Whether events of the tenant (or of no tenant) occurred before {@code before}. */
+  @Audited(Operation.RETENTION_SCAN)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public boolean due(Caller system, Optional<TenantId> tenant, Instant before) {
+    return purge.due(chainOf(tenant), before);
+  }
+
+  /**
+   * Removes the events of the tenant (or of no tenant) that occurred before {@code before}, {@code
+   * batch} in each transaction, so that the rest of the chain still verifies.
+   */
+  @Audited(Operation.RETENTION_SCAN)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long purge(Caller system, Optional<TenantId> tenant, Instant before, int batch) {
+    long removed = 0;
+    int round;
+    do {
+      round = purge.purge(chainOf(tenant), before, batch);
+      removed += round;
+    } while (round == batch);
+    return removed;
+  }
+
+  private static String chainOf(Optional<TenantId> tenant) {
+    return tenant.map(TenantId::value).orElse(ChainedEvent.INSTALLATION);
   }
 
   /** Newest first. */

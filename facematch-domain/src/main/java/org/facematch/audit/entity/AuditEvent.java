@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One audited call: who did what to which faces, and how it ended. Never holds images, base64
- * payloads or templates.
+ * payloads or templates. Read here; written, chained and hashed by {@code AuditChains} (see {@link
+ * ChainedEvent}), never updated.
  */
 @Entity
 @Table(name = "audit_events")
@@ -44,22 +45,4 @@ public class AuditEvent {
   String details;
 
   protected AuditEvent() {}
-
-  public AuditEvent(AuditRecord record) {
-    this.occurredAt = Instant.now();
-    this.tenantId = record.tenantId();
-    this.actor = truncate(record.actor() == null ? "anonymous" : record.actor(), 200);
-    this.operation = record.operation();
-    this.outcome = record.outcome();
-    this.faceIds =
-        record.faceIds().isEmpty() ? null : truncate(String.join(",", record.faceIds()), 1000);
-    this.similarity = record.similarity();
-    this.processingMs = record.processingMs();
-    this.requestId = record.requestId();
-    this.details = record.details() == null ? null : truncate(record.details(), 2000);
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
-  }
 }

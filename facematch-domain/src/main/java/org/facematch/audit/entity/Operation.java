@@ -42,7 +42,17 @@ public enum Operation {
   CONSOLE_USER_CREATE("CONSOLE_USER_CREATE", Access.SUPPORT, true),
   /** Written by the console's sign-in itself: its outcomes are answers, not failures. */
   CONSOLE_SIGN_IN("CONSOLE_SIGN_IN", Access.ANYONE, true),
+  READ_RETENTION("READ_RETENTION", Access.SUPPORT_OR_OWN_TENANT, false),
+  RETENTION_UPDATE("RETENTION_UPDATE", Access.SUPPORT, true),
+  /** One tenant's round of the scheduled purge, with what it removed. */
+  RETENTION_PURGE("RETENTION_PURGE", Access.SYSTEM, true),
+  /** A face past the tenant's retention, removed with every trace as a delete removes it. */
+  RETENTION_DELETE_FACE("RETENTION_DELETE_FACE", Access.SYSTEM, true),
+  /** Finding what is due, and removing review cases: counted in the round's event. */
+  RETENTION_SCAN("RETENTION_SCAN", Access.SYSTEM, false),
   READ_AUDIT_LOG("READ_AUDIT_LOG", Access.CONSOLE_USER, false),
+  /** Support staff check a tenant's chain of audit events for changes behind FaceMatch's back. */
+  AUDIT_VERIFY("AUDIT_VERIFY", Access.SUPPORT, true),
   READ_OPERATIONS("READ_OPERATIONS", Access.SUPPORT_OR_OWN_TENANT, false),
   /** A request refused before it named an operation: an unknown path or method, a bad token. */
   UNKNOWN("UNKNOWN", Access.ANYONE, true);

@@ -22,6 +22,8 @@ public enum Access {
   OWN_TENANT,
   /** Any signed-in console user; what they see is scoped by the operation itself. */
   CONSOLE_USER,
+  /** The installation's scheduled work (retention); no token or console user has it. */
+  SYSTEM,
   /** No caller yet (signing in). */
   ANYONE;
 
@@ -55,6 +57,11 @@ public enum Access {
       case CONSOLE_USER -> {
         if (!caller.isConsoleUser()) {
           throw denied("Only console users may do this");
+        }
+      }
+      case SYSTEM -> {
+        if (!caller.has(Roles.SYSTEM)) {
+          throw denied("Only the installation's scheduled work does this");
         }
       }
       case ANYONE -> {}

@@ -1,6 +1,7 @@
 package org.facematch.kernel.entity;
 
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +27,20 @@ public record Caller(String name, TenantId tenant, Set<String> roles, TenantSett
     roles = Set.copyOf(roles);
   }
 
-  /** A back end calling the API with a validated token. */
+  /**
+   * A back end calling the API with a validated token. Only the API's permissions count: a token
+   * whose groups name a console or system role gains nothing by it.
+   */
   public static Caller api(
       String subject, TenantId tenant, Set<String> groups, Optional<TenantSettings> settings) {
-    return new Caller(subject, tenant, groups, settings.orElse(null));
+    Set<String> permissions = new HashSet<>(groups);
+    permissions.retainAll(Set.of(Roles.KYC_READ, Roles.KYC_CREATE));
+    return new Caller(subject, tenant, permissions, settings.orElse(null));
+  }
+
+  /** The installation's own scheduled work, named for the audit trail (e.g. "retention"). */
+  public static Caller system(String job) {
+    return new Caller("system:" + job, null, Set.of(Roles.SYSTEM), null);
   }
 
   /** A signed-in console user: support staff (no tenant) or the admin of one tenant. */

@@ -17,5 +17,11 @@ public final class Roles {
   /** A tenant's administrator: settings, faces and review of one tenant. */
   public static final String TENANT_ADMIN = "tenant-admin";
 
+  /**
+   * The installation's own scheduled work (the retention purge): never carried by a token or a
+   * console user.
+   */
+  public static final String SYSTEM = "system";
+
   private Roles() {}
 }

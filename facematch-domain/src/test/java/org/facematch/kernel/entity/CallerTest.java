@@ -54,6 +54,24 @@ class CallerTest {
   }
 
   @Test
+  void aTokenNamingConsoleOrSystemRolesGainsNothingByIt() {
+    TenantSettings enabled = TenantSettings.defaults("faceplugin-0.0.1").withEnabled(true);
+    Caller forged =
+        Caller.api(
+            "client",
+            DEMO,
+            Set.of(Roles.KYC_READ, Roles.SUPPORT, Roles.TENANT_ADMIN, Roles.SYSTEM),
+            Optional.of(enabled));
+    assertProblem(() -> Access.SUPPORT.check(forged, null), Problem.PERMISSION_DENIED);
+    assertProblem(() -> Access.OWN_TENANT.check(forged, DEMO), Problem.PERMISSION_DENIED);
+    assertProblem(() -> Access.SYSTEM.check(forged, DEMO), Problem.PERMISSION_DENIED);
+    assertThatCode(() -> Access.KYC_READ.check(forged, null)).doesNotThrowAnyException();
+    assertThatCode(() -> Access.SYSTEM.check(Caller.system("retention"), DEMO))
+        .doesNotThrowAnyException();
+    assertProblem(() -> Access.SYSTEM.check(support, DEMO), Problem.PERMISSION_DENIED);
+  }
+
+  @Test
   void consoleCallersAreSupportOrTheAdminOfOneTenant() {
     assertThatThrownBy(() -> Caller.console("x", Roles.TENANT_ADMIN, null))
         .isInstanceOf(IllegalArgumentException.class);
