@@ -87,6 +87,27 @@ public final class TestTenants {
     }
   }
 
+  /** A tenant's audit events of one operation: operation, outcome, details. */
+  public static java.util.List<String> auditOfTenant(String tenant, String operation) {
+    try (Connection c = TestStack.get().database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT CONCAT_WS('|', operation, outcome, IFNULL(details, '-')) FROM audit_events"
+                    + " WHERE tenant_id = ? AND operation = ? ORDER BY id")) {
+      s.setString(1, tenant);
+      s.setString(2, operation);
+      var rows = new java.util.ArrayList<String>();
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static int reviewCases(String tenant) {
     return rowsOf("review_cases", tenant);
   }

@@ -2,6 +2,7 @@ package org.facematch.admin.tenant;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -18,6 +19,8 @@ import org.facematch.kernel.entity.Problem;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.kernel.entity.TenantSettings;
+import org.facematch.retention.boundary.Retention;
+import org.facematch.retention.entity.RetentionPolicy;
 import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.VersionedSettings;
 
@@ -30,19 +33,29 @@ public class SettingsView extends VerticalLayout {
   final SettingsForm form = new SettingsForm(this::save);
   final Paragraph status = new Paragraph();
   final Button reload = new Button("Reload", click -> load());
+  final Paragraph retentionNote = new Paragraph();
   private final Tenants tenants;
+  private final Retention retention;
   private final Caller actor;
   private final TenantId tenantId;
   private long version;
 
   @Inject
-  public SettingsView(Tenants tenants, CurrentUser currentUser) {
+  public SettingsView(Tenants tenants, Retention retention, CurrentUser currentUser) {
     this.tenants = tenants;
+    this.retention = retention;
     this.actor = currentUser.caller();
     this.tenantId = actor.ownTenant().orElseThrow();
     reload.setId("reload-settings");
     reload.setVisible(false);
-    add(new H2("Settings of tenant " + tenantId), status, form, reload);
+    retentionNote.setId("retention");
+    add(
+        new H2("Settings of tenant " + tenantId),
+        status,
+        form,
+        reload,
+        new H3("Retention"),
+        retentionNote);
     load();
   }
 
@@ -56,6 +69,15 @@ public class SettingsView extends VerticalLayout {
             + (current.settings().enabled() ? "enabled" : "disabled (ask support to enable it)")
             + ".");
     reload.setVisible(false);
+    RetentionPolicy kept = retention.policyOf(actor, tenantId);
+    retentionNote.setText(
+        "Faces are deleted with every trace "
+            + kept.faceDays()
+            + " days after their registration, review cases with their search images "
+            + kept.reviewDays()
+            + " days after the decision, audit events after "
+            + kept.auditDays()
+            + " days. Support staff set these periods.");
   }
 
   private void save(TenantSettings wanted) {

@@ -26,6 +26,7 @@ import org.facematch.engine.entity.EngineChoice;
 import org.facematch.kernel.entity.Roles;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.ratelimit.boundary.RateLimits;
+import org.facematch.retention.boundary.Retention;
 import org.facematch.tenant.boundary.Tenants;
 import org.facematch.tenant.entity.TenantOverview;
 
@@ -41,14 +42,20 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
   private final Tenants tenants;
   private final FaceCollections faces;
   private final RateLimits rateLimits;
+  private final Retention retention;
   private final CurrentUser currentUser;
 
   @Inject
   public TenantsView(
-      Tenants tenants, FaceCollections faces, RateLimits rateLimits, CurrentUser currentUser) {
+      Tenants tenants,
+      FaceCollections faces,
+      RateLimits rateLimits,
+      Retention retention,
+      CurrentUser currentUser) {
     this.tenants = tenants;
     this.faces = faces;
     this.rateLimits = rateLimits;
+    this.retention = retention;
     this.currentUser = currentUser;
     search.setPlaceholder("Search by name or id");
     search.setId("tenant-search");
@@ -66,6 +73,10 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addComponentColumn(this::rateLimitsButton)
         .setHeader("")
         .setKey("rate-limits")
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::retentionButton)
+        .setHeader("")
+        .setKey("retention")
         .setAutoWidth(true);
     grid.addColumn(TenantOverview::faceCount).setHeader("Faces");
     grid.addColumn(t -> EngineChoice.label(t.modelVersion()))
@@ -123,6 +134,19 @@ public class TenantsView extends VerticalLayout implements BeforeEnterObserver {
                         rateLimits, currentUser.caller(), new TenantId(tenant.id()), tenant.name())
                     .open());
     button.setId("rate-limits-" + tenant.id());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return button;
+  }
+
+  private Button retentionButton(TenantOverview tenant) {
+    Button button =
+        new Button(
+            "Retention",
+            click ->
+                new RetentionDialog(
+                        retention, currentUser.caller(), new TenantId(tenant.id()), tenant.name())
+                    .open());
+    button.setId("retention-" + tenant.id());
     button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     return button;
   }

@@ -40,8 +40,15 @@ class ViewAccessTest {
                     refusingBoundary,
                     new FaceCollections(),
                     new org.facematch.ratelimit.boundary.RateLimits(),
+                    new org.facematch.retention.boundary.Retention(),
                     ConsoleUi.currentUser()))
-        .with(SettingsView.class, () -> new SettingsView(refusingBoundary, ConsoleUi.currentUser()))
+        .with(
+            SettingsView.class,
+            () ->
+                new SettingsView(
+                    refusingBoundary,
+                    new org.facematch.retention.boundary.Retention(),
+                    ConsoleUi.currentUser()))
         .with(
             ConsoleUsersView.class,
             () ->

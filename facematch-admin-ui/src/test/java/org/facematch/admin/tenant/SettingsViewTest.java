@@ -8,10 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import org.facematch.admin.ConsoleUi;
 import org.facematch.admin.layout.MainLayout;
+import org.facematch.kernel.entity.Access;
+import org.facematch.kernel.entity.Caller;
+import org.facematch.kernel.entity.TenantId;
+import org.facematch.retention.boundary.Retention;
+import org.facematch.retention.entity.RetentionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +25,21 @@ import org.junit.jupiter.api.Test;
 class SettingsViewTest {
 
   final FakeTenants tenants = new FakeTenants();
+  final Retention retention =
+      new Retention() {
+        @Override
+        public RetentionPolicy policyOf(Caller caller, TenantId tenant) {
+          Access.SUPPORT_OR_OWN_TENANT.check(caller, tenant);
+          return new RetentionPolicy(365, 30, 2555);
+        }
+      };
 
   @BeforeEach
   void openSettingsAsTenantAdmin() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
-        .with(SettingsView.class, () -> new SettingsView(tenants, ConsoleUi.currentUser()))
+        .with(
+            SettingsView.class, () -> new SettingsView(tenants, retention, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.DEMO_ADMIN);
     UI.getCurrent().navigate(SettingsView.class);
@@ -33,6 +48,14 @@ class SettingsViewTest {
   @AfterEach
   void stop() {
     ConsoleUi.stop();
+  }
+
+  @Test
+  void showsTheRetentionSupportSet() {
+    assertThat(_get(Paragraph.class, spec -> spec.withId("retention")).getText())
+        .startsWith("Faces are deleted with every trace 365 days after their registration,")
+        .contains("review cases with their search images 30 days after the decision")
+        .contains("audit events after 2555 days");
   }
 
   @Test

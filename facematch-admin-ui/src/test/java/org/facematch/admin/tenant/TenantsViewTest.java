@@ -25,6 +25,8 @@ import org.facematch.kernel.entity.Caller;
 import org.facematch.kernel.entity.TenantId;
 import org.facematch.ratelimit.boundary.RateLimits;
 import org.facematch.ratelimit.entity.RateQuotas;
+import org.facematch.retention.boundary.Retention;
+import org.facematch.retention.entity.RetentionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +60,30 @@ class TenantsViewTest {
         }
       };
 
+  final List<String> retentionChanges = new java.util.ArrayList<>();
+  final Retention retention =
+      new Retention() {
+        @Override
+        public RetentionPolicy policyOf(Caller caller, TenantId tenant) {
+          Access.SUPPORT_OR_OWN_TENANT.check(caller, tenant);
+          return RetentionPolicy.DEFAULTS;
+        }
+
+        @Override
+        public AuditNote update(Caller caller, TenantId tenant, RetentionPolicy wanted) {
+          Access.SUPPORT.check(caller, tenant);
+          retentionChanges.add(tenant.value() + " " + wanted + " by " + caller.name());
+          return AuditNote.of(wanted.changesFrom(RetentionPolicy.DEFAULTS));
+        }
+      };
+
   @BeforeEach
   void openTenantsAsSupport() {
     new ConsoleUi()
         .with(MainLayout.class, () -> new MainLayout(ConsoleUi.currentUser()))
         .with(
             TenantsView.class,
-            () -> new TenantsView(tenants, faces, rateLimits, ConsoleUi.currentUser()))
+            () -> new TenantsView(tenants, faces, rateLimits, retention, ConsoleUi.currentUser()))
         .start();
     ConsoleUi.signIn(ConsoleUi.SUPPORT);
     UI.getCurrent().navigate(TenantsView.class);
@@ -141,5 +160,26 @@ class TenantsViewTest {
         .containsExactly(
             "t1 RateQuotas[verifyPerMinute=30, searchPerMinute=600, registerPerMinute=300,"
                 + " otherPerMinute=1200] by sam-support");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void setsATenantsRetentionAndRefusesPeriodsOutOfRange() {
+    Grid<Object> grid = _get(Grid.class);
+    _click((Button) GridKt._getCellComponent(grid, 1, "retention"));
+    IntegerField faceDays = _get(IntegerField.class, spec -> spec.withId("retention-faces"));
+    assertThat(faceDays.getValue()).isEqualTo(1095);
+
+    _setValue(faceDays, 4000);
+    _click(_get(Button.class, spec -> spec.withId("save-retention")));
+    assertThat(retentionChanges).isEmpty();
+    assertThat(_get(IntegerField.class, spec -> spec.withId("retention-audit")).getErrorMessage())
+        .isEqualTo("face_retention_days must be between 1 and 3650 days");
+
+    _setValue(faceDays, 365);
+    _click(_get(Button.class, spec -> spec.withId("save-retention")));
+    assertThat(retentionChanges)
+        .containsExactly(
+            "t1 RetentionPolicy[faceDays=365, reviewDays=90, auditDays=2555] by sam-support");
   }
 }

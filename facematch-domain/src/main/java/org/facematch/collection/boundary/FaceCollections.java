@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,26 @@ public class FaceCollections {
   @Audited(Operation.DELETE_FACE)
   public RemovedFace delete(Caller caller, String faceId) {
     return removal.remove(faces.find(caller.actingTenant(), faceId));
+  }
+
+  /** The ids of a tenant's faces registered before {@code cutoff}, oldest first. */
+  @Audited(Operation.RETENTION_SCAN)
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<String> registeredBefore(
+      Caller system, TenantId tenantId, Instant cutoff, int limit) {
+    return em.createNamedQuery(Face.IDS_REGISTERED_BEFORE, String.class)
+        .setParameter("tenantId", tenantId.value())
+        .setParameter("cutoff", cutoff)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Removes every trace of a face that outlived its tenant's retention (see {@link FaceRemoval}).
+   */
+  @Audited(Operation.RETENTION_DELETE_FACE)
+  public RemovedFace expire(Caller system, TenantId tenantId, String faceId) {
+    return removal.remove(faces.find(tenantId, faceId));
   }
 
   /** Newest first; {@code sessionFilter} matches session ids by prefix. */

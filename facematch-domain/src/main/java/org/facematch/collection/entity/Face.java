@@ -55,7 +55,14 @@ import java.time.temporal.ChronoUnit;
     name = Face.COUNTS_BY_TENANT,
     query =
         "SELECT COUNT(f), SUM(CASE WHEN f.blacklisted = TRUE THEN 1 ELSE 0 END) FROM Face f WHERE f.tenantId = :tenantId")
+@NamedQuery(
+    name = Face.IDS_REGISTERED_BEFORE,
+    query =
+        "SELECT f.id FROM Face f WHERE f.tenantId = :tenantId AND f.createdAt < :cutoff"
+            + " ORDER BY f.createdAt, f.id")
 public class Face {
+
+  public static final String IDS_REGISTERED_BEFORE = "Face.idsRegisteredBefore";
 
   public static final String COUNTS_BY_TENANT = "Face.countsByTenant";
 

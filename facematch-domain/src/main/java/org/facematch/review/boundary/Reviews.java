@@ -1,10 +1,13 @@
 package org.facematch.review.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.facematch.audit.boundary.Audited;
@@ -120,6 +123,42 @@ public class Reviews {
       throw new FaceMatchException(Problem.CONCURRENT_CHANGE, "This case was decided already");
     }
     return new ReviewDecision(caseId, review.matchedFaceId(), review.state(), clean);
+  }
+
+  /** Whether {@link #expire} has anything to remove. */
+  @Audited(Operation.RETENTION_SCAN)
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean due(Caller system, TenantId tenantId, Instant decidedBefore, Instant openBefore) {
+    return !dueCases(tenantId, decidedBefore, openBefore, 1).isEmpty();
+  }
+
+  /**
+   * Removes up to {@code limit} cases that outlived the tenant's retention, each with its kept
+   * search image: decided before {@code decidedBefore}, or still open since before {@code
+   * openBefore}. Images go first, as a removed face's cases do (see {@code ReviewCleanup}).
+   *
+   * @return how many were removed; fewer than {@code limit} means none are due any more
+   */
+  @Audited(Operation.RETENTION_SCAN)
+  public int expire(
+      Caller system, TenantId tenantId, Instant decidedBefore, Instant openBefore, int limit) {
+    List<ReviewCase> due = dueCases(tenantId, decidedBefore, openBefore, limit);
+    for (ReviewCase review : due) {
+      blobs.delete(review.probeS3Key());
+      em.remove(review);
+    }
+    return due.size();
+  }
+
+  private List<ReviewCase> dueCases(
+      TenantId tenantId, Instant decidedBefore, Instant openBefore, int limit) {
+    return em.createNamedQuery(ReviewCase.DUE, ReviewCase.class)
+        .setParameter("tenantId", tenantId.value())
+        .setParameter("decidedBefore", decidedBefore)
+        .setParameter("openBefore", openBefore)
+        .setParameter("open", ReviewState.OPEN)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   private ReviewCase find(TenantId tenantId, long caseId) {

@@ -28,7 +28,15 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = ReviewCase.BY_MATCHED_FACE,
     query = "SELECT r FROM ReviewCase r WHERE r.tenantId = :tenantId AND r.matchedFaceId = :faceId")
+@NamedQuery(
+    name = ReviewCase.DUE,
+    query =
+        "SELECT r FROM ReviewCase r WHERE r.tenantId = :tenantId AND ((r.state <> :open AND"
+            + " r.decidedAt < :decidedBefore) OR (r.state = :open AND r.createdAt < :openBefore))"
+            + " ORDER BY r.id")
 public class ReviewCase {
+
+  public static final String DUE = "ReviewCase.due";
 
   public static final String BY_STATE = "ReviewCase.byState";
   public static final String COUNT_BY_STATE = "ReviewCase.countByState";
