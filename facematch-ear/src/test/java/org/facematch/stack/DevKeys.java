@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.facematch.storage.control.TemplateKeyring;
 
 /**
  * The RSA key pair that signs development tokens. Generated on first use and kept in the data
@@ -51,6 +52,27 @@ public final class DevKeys {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot create the audit signing key", e);
+    }
+  }
+
+  /**
+   * The keyring that seals face templates at rest, created on first use with one random AES-256
+   * key: an owner-only file in the data folder, never in the repository.
+   */
+  public static Path templateKeyring(Path dir) {
+    Path file = dir.resolve("template-keys.properties");
+    try {
+      Files.createDirectories(dir);
+      if (!Files.exists(file)) {
+        OwnerOnlyFiles.write(
+            file,
+            TemplateKeyring.generate("key-1").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      } else {
+        OwnerOnlyFiles.restrict(file);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -106,6 +106,10 @@ public final class LocalStack implements AutoCloseable {
     app.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
     app.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
     app.put(
+        "FACEMATCH_TEMPLATE_KEYS_FILE",
+        env.getOrDefault(
+            "FACEMATCH_TEMPLATE_KEYS_FILE", DevKeys.templateKeyring(keyDir).toString()));
+    app.put(
         "FACEMATCH_AUDIT_SIGNING_KEY_FILE",
         env.getOrDefault(
             "FACEMATCH_AUDIT_SIGNING_KEY_FILE", DevKeys.auditSigningKey(keyDir).toString()));
@@ -124,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
               || name.startsWith("FACEMATCH_RETENTION_")
               || name.startsWith("FACEMATCH_AUDIT_")
               || name.startsWith("FACEMATCH_JOBS_")
+              || name.startsWith("FACEMATCH_TEMPLATE_")
               || name.equals("FACEMATCH_ENGINE_DEFAULT")
               || name.startsWith("AWS_")) {
             app.putIfAbsent(name, value);

@@ -46,6 +46,8 @@ import org.facematch.kernel.entity.TenantId;
 import org.facematch.kernel.entity.TenantSettings;
 import org.facematch.storage.control.BlobStore;
 import org.facematch.storage.control.StorageKeys;
+import org.facematch.storage.control.TemplateCipher;
+import org.facematch.storage.control.TemplateKeyring;
 import org.facematch.tenant.entity.Tenant;
 
 /**
@@ -72,6 +74,7 @@ public class FaceCollections {
   @Inject FaceLookup faces;
   @Inject FaceRemoval removal;
   @Inject BlobStore blobs;
+  @Inject TemplateCipher templates;
   @Inject TransactionOutcome outcome;
   @Inject Event<FaceEvent> events;
 
@@ -146,6 +149,8 @@ public class FaceCollections {
           Problem.MAX_FACES_EXCEEDED,
           "Session " + sessionId + " already has " + registered + " of " + limit + " faces");
     }
+    TemplateKeyring.Sealed template =
+        templates.seal(tenantId.value(), faceId, enrolment.template());
     try {
       em.persist(
           new Face(
@@ -156,7 +161,8 @@ public class FaceCollections {
               key,
               metadata,
               engine.choice().id(),
-              enrolment.template(),
+              template.bytes(),
+              template.keyId(),
               enrolment.quality()));
       em.flush(); // a failing insert surfaces here, as a retryable error, not at commit
     } catch (PersistenceException e) {

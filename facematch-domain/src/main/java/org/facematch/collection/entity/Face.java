@@ -96,7 +96,11 @@ public class Face {
   @Column(name = "model_version")
   String modelVersion;
 
+  /** Sealed with the keyring key {@link #embeddingKeyId}; in clear when that is null. */
   @Lob byte[] embedding;
+
+  @Column(name = "embedding_key_id")
+  String embeddingKeyId;
 
   Double quality;
 
@@ -125,6 +129,7 @@ public class Face {
       String metadata,
       String modelVersion,
       byte[] embedding,
+      String embeddingKeyId,
       double quality) {
     this.id = id;
     this.tenantId = tenantId;
@@ -134,6 +139,7 @@ public class Face {
     this.metadata = metadata;
     this.modelVersion = modelVersion;
     this.embedding = embedding;
+    this.embeddingKeyId = embeddingKeyId;
     this.quality = quality;
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }

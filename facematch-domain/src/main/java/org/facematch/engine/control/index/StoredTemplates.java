@@ -1,6 +1,7 @@
 package org.facematch.engine.control.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -9,15 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.facematch.engine.entity.Embedding;
+import org.facematch.storage.control.TemplateCipher;
 
 /**
  * The engine's templates as the database keeps them, in the faces table beside the collection's
- * columns. They are read by column so that the engine does not depend on the collection's entity.
+ * columns, sealed at rest and opened here. They are read by column so that the engine does not
+ * depend on the collection's entity.
  */
 @ApplicationScoped
 public class StoredTemplates {
 
   @PersistenceContext EntityManager em;
+  @Inject TemplateCipher templates;
 
   /**
    * Tenants with at least one face of the model: one index probe per tenant, never a scan of the
@@ -47,8 +51,8 @@ public class StoredTemplates {
     }
     var query =
         em.createNativeQuery(
-                "SELECT id, embedding FROM faces WHERE tenant_id = ?1 AND model_version = ?2"
-                    + " AND embedding IS NOT NULL AND id IN ("
+                "SELECT id, embedding, embedding_key_id FROM faces WHERE tenant_id = ?1"
+                    + " AND model_version = ?2 AND embedding IS NOT NULL AND id IN ("
                     + in
                     + ")")
             .setParameter(1, tenant)
@@ -59,7 +63,7 @@ public class StoredTemplates {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
     for (Object[] row : rows) {
-      vectors.put((String) row[0], Embedding.fromBytes((byte[]) row[1], model).vector());
+      vectors.put((String) row[0], vector(tenant, model, row));
     }
     return vectors;
   }
@@ -69,8 +73,8 @@ public class StoredTemplates {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT id, embedding FROM faces WHERE tenant_id = ?1 AND model_version = ?2"
-                    + " AND id > ?3 AND embedding IS NOT NULL ORDER BY id")
+                "SELECT id, embedding, embedding_key_id FROM faces WHERE tenant_id = ?1"
+                    + " AND model_version = ?2 AND id > ?3 AND embedding IS NOT NULL ORDER BY id")
             .setParameter(1, tenant)
             .setParameter(2, model)
             .setParameter(3, afterId)
@@ -78,9 +82,16 @@ public class StoredTemplates {
             .getResultList();
     Map<String, float[]> page = new LinkedHashMap<>();
     for (Object[] row : rows) {
-      page.put((String) row[0], Embedding.fromBytes((byte[]) row[1], model).vector());
+      page.put((String) row[0], vector(tenant, model, row));
     }
     em.clear();
     return page;
+  }
+
+  /** A row of id, stored template and the id of the key that sealed it. */
+  private float[] vector(String tenant, String model, Object[] row) {
+    String faceId = (String) row[0];
+    byte[] template = templates.open(tenant, faceId, (String) row[2], (byte[]) row[1]);
+    return Embedding.fromBytes(template, model).vector();
   }
 }
