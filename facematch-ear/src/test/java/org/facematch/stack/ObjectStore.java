@@ -28,6 +28,7 @@ public final class ObjectStore implements AutoCloseable {
   private final String secretKey;
   private final String region;
   private final S3Proxy embedded;
+  private final FaultyBlobStore faults;
 
   private ObjectStore(
       String endpoint,
@@ -35,13 +36,15 @@ public final class ObjectStore implements AutoCloseable {
       String accessKey,
       String secretKey,
       String region,
-      S3Proxy embedded) {
+      S3Proxy embedded,
+      FaultyBlobStore faults) {
     this.endpoint = endpoint;
     this.bucket = bucket;
     this.accessKey = accessKey;
     this.secretKey = secretKey;
     this.region = region;
     this.embedded = embedded;
+    this.faults = faults;
   }
 
   public static ObjectStore start(Path dataDir, int embeddedPort, Map<String, String> env) {
@@ -55,6 +58,7 @@ public final class ObjectStore implements AutoCloseable {
           env.get("AWS_ACCESS_KEY_ID"),
           env.get("AWS_SECRET_ACCESS_KEY"),
           region,
+          null,
           null);
     }
     try {
@@ -63,7 +67,8 @@ public final class ObjectStore implements AutoCloseable {
       Properties credentials = credentials(dataDir.resolve("s3-credentials.properties"));
       String accessKey = credentials.getProperty("access-key");
       String secretKey = credentials.getProperty("secret-key");
-      var store = new FilesystemNio2BlobStore(dir.toString());
+      var files = new FilesystemNio2BlobStore(dir.toString());
+      var store = new FaultyBlobStore(files);
       URI uri = URI.create("http://127.0.0.1:" + embeddedPort);
       S3Proxy proxy =
           S3Proxy.builder()
@@ -75,10 +80,10 @@ public final class ObjectStore implements AutoCloseable {
       while (!"STARTED".equals(proxy.getState())) {
         Thread.sleep(20);
       }
-      if (!store.containerExists(bucket)) {
-        store.createContainer(bucket);
+      if (!files.containerExists(bucket)) {
+        files.createContainer(bucket);
       }
-      return new ObjectStore(uri.toString(), bucket, accessKey, secretKey, region, proxy);
+      return new ObjectStore(uri.toString(), bucket, accessKey, secretKey, region, proxy, store);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
@@ -127,6 +132,18 @@ public final class ObjectStore implements AutoCloseable {
 
   public String bucket() {
     return bucket;
+  }
+
+  /**
+   * The embedded store fails every deletion after the next {@code deletes} succeeded, until {@link
+   * #heal()}: an outage in the middle of an erasure.
+   */
+  public void failAfterDeletes(int deletes) {
+    faults.failAfterDeletes(deletes);
+  }
+
+  public void heal() {
+    faults.heal();
   }
 
   /** Takes the embedded server offline, to test outages. */
