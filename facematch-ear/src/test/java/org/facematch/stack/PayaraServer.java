@@ -112,7 +112,7 @@ public final class PayaraServer implements AutoCloseable {
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
+        if (response.statusCode() == 200 && serves(http, "openapi") && serves(http, "admin/")) {
           return;
         }
         last = response.statusCode() + " " + response.body();
@@ -126,6 +126,18 @@ public final class PayaraServer implements AutoCloseable {
     }
     throw new IllegalStateException(
         "Not ready after " + timeout + ": " + last + "; see " + serverLog());
+  }
+
+  /** Whether the path is served by the application: anything but 404 or a server error. */
+  private boolean serves(HttpClient http, String path) throws IOException, InterruptedException {
+    int status =
+        http.send(
+                HttpRequest.newBuilder(baseUri().resolve(path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    return status != 404 && status < 500;
   }
 
   @Override
