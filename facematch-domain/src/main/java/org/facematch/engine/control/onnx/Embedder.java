@@ -6,7 +6,10 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
-/** The 512-d template of an aligned 112x112 face, L2-normalised. */
+/**
+ * The template of an aligned 112x112 face, L2-normalised: {@code fr_feature}'s 512 floats, or for
+ * {@link LocalModel#FUSED} those beside MobileFaceNet's 192, both from the same input planes.
+ */
 final class Embedder {
 
   static final int SIZE = FaceAligner.SIZE;
@@ -24,18 +27,39 @@ final class Embedder {
    * With flip averaging the template is the sum of the face's and its mirror image's vectors: a
    * little more robust to pose and lighting asymmetry, at twice the cost.
    */
-  float[] embed(int[] aligned) throws OrtException {
-    float[] vector = run(aligned, false);
+  float[] embed(int[] aligned, LocalModel model) throws OrtException {
+    float[] planes = planes(aligned, false);
+    float[] vector = run(models.embedder, planes);
     if (flipAverage) {
-      float[] mirrored = run(aligned, true);
+      float[] mirrored = run(models.embedder, planes(aligned, true));
       for (int i = 0; i < vector.length; i++) {
         vector[i] += mirrored[i];
       }
     }
-    return normalised(vector);
+    normalised(vector);
+    return model == LocalModel.FUSED
+        ? fused(vector, normalised(run(models.mobileFaceNet, planes)))
+        : vector;
   }
 
-  private float[] run(int[] aligned, boolean mirror) throws OrtException {
+  /**
+   * Two unit vectors side by side, scaled to unit length again: the cosine of two such templates is
+   * the mean of the two models' cosines, so one index and one threshold serve both.
+   */
+  static float[] fused(float[] a, float[] b) {
+    float[] both = new float[a.length + b.length];
+    float scale = (float) (1 / Math.sqrt(2));
+    for (int i = 0; i < a.length; i++) {
+      both[i] = a[i] * scale;
+    }
+    for (int i = 0; i < b.length; i++) {
+      both[a.length + i] = b[i] * scale;
+    }
+    return both;
+  }
+
+  /** The planes both embedders take: RGB, (v - 127) / 128, channel-major. */
+  private static float[] planes(int[] aligned, boolean mirror) {
     int plane = SIZE * SIZE;
     float[] input = new float[3 * plane];
     for (int y = 0; y < SIZE; y++) {
@@ -47,8 +71,12 @@ final class Embedder {
         input[2 * plane + i] = ((p & 0xFF) - 127f) / 128f;
       }
     }
+    return input;
+  }
+
+  private float[] run(OrtSession session, float[] input) throws OrtException {
     try (OnnxTensor tensor = models.tensor(staging, input, 1, 3, SIZE, SIZE);
-        OrtSession.Result result = models.embedder.run(Map.of("input", tensor))) {
+        OrtSession.Result result = session.run(Map.of("input", tensor))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
       float[] vector = new float[out.remaining()];
       out.get(vector);

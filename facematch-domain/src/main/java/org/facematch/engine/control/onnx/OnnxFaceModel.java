@@ -45,7 +45,7 @@ import org.facematch.kernel.entity.Problem;
 @ApplicationScoped
 public class OnnxFaceModel {
 
-  public static final String MODEL_ID = "faceplugin-0.0.1";
+  public static final String MODEL_ID = LocalModel.FACEPLUGIN.id();
   private static final System.Logger LOGGER = System.getLogger(OnnxFaceModel.class.getName());
 
   /** Detections below this score are ignored; the detector's false positives reach ~0.8. */
@@ -61,7 +61,7 @@ public class OnnxFaceModel {
   public static final int MIN_FACE_HEIGHT = 64;
 
   /** Cosines measured with this pipeline on the shared labelled sets; see README "Calibration". */
-  static final SimilarityCalibration CALIBRATION = new SimilarityCalibration(0.40, 0.50);
+  static final SimilarityCalibration CALIBRATION = LocalModel.FACEPLUGIN.calibration();
 
   @Inject
   @ConfigProperty(name = "facematch.engine.onnx.model-dir")
@@ -240,7 +240,11 @@ public class OnnxFaceModel {
   }
 
   public FaceAnalysis analyze(DecodedImage image) {
-    return await(analyzeLater(() -> image));
+    return analyze(image, LocalModel.FACEPLUGIN);
+  }
+
+  public FaceAnalysis analyze(DecodedImage image, LocalModel model) {
+    return await(analyzeLater(() -> image, model));
   }
 
   /**
@@ -249,6 +253,10 @@ public class OnnxFaceModel {
    * The image's bytes should be in memory already: an engine thread must not wait for storage.
    */
   public Future<FaceAnalysis> analyzeLater(Supplier<DecodedImage> decoded) {
+    return analyzeLater(decoded, LocalModel.FACEPLUGIN);
+  }
+
+  public Future<FaceAnalysis> analyzeLater(Supplier<DecodedImage> decoded, LocalModel model) {
     return engineThreads.submit(
         () -> {
           DecodedImage image = decoded.get();
@@ -268,7 +276,7 @@ public class OnnxFaceModel {
                     + " are needed");
           }
           Embedding embedding =
-              new Embedding(pipeline().embedder().embed(faces.get(0).aligned()), MODEL_ID);
+              new Embedding(pipeline().embedder().embed(faces.get(0).aligned(), model), model.id());
           List<QualityWarning> warnings = new ArrayList<>(subject.quality().warnings());
           if (faces.size() > 1) {
             warnings.add(QualityWarning.MULTIPLE_FACES_DETECTED);
@@ -279,7 +287,8 @@ public class OnnxFaceModel {
 
   public Similarity compare(Embedding a, Embedding b) {
     double cosine = a.cosine(b);
-    return new Similarity(CALIBRATION.score(cosine), cosine, MODEL_ID);
+    LocalModel model = LocalModel.byId(a.modelId()).orElse(LocalModel.FACEPLUGIN);
+    return new Similarity(model.calibration().score(cosine), cosine, model.id());
   }
 
   public Similarity similarity(double raw) {

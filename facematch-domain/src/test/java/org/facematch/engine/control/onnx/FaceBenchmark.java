@@ -57,7 +57,13 @@ public final class FaceBenchmark {
     OnnxFaceModel engine = OnnxFaceModel.load(Optional.empty(), flip, 1, minFace);
     double loadMs = (System.nanoTime() - loadBegin) / 1e6;
     try {
-      System.out.print(evaluate(folder, engine, scale).describe(folder, flip, loadMs));
+      for (String id :
+          System.getProperty("models", LocalModel.FACEPLUGIN.id() + "," + LocalModel.FUSED.id())
+              .split(",")) {
+        LocalModel model = LocalModel.byId(id.strip()).orElseThrow();
+        System.out.print(
+            evaluate(folder, engine, scale, model).describe(folder, flip, loadMs, model));
+      }
     } finally {
       engine.stop();
     }
@@ -66,27 +72,37 @@ public final class FaceBenchmark {
   /** Runs the engine over the folder (after a short untimed warm-up) and scores every pair. */
   public static Report evaluate(Path folder, OnnxFaceModel engine, double scale)
       throws IOException {
+    return evaluate(folder, engine, scale, LocalModel.FACEPLUGIN);
+  }
+
+  public static Report evaluate(Path folder, OnnxFaceModel engine, double scale, LocalModel model)
+      throws IOException {
     List<Sample> samples = labels(folder);
     ImageIntake intake = new ImageIntake();
     for (Sample s : samples.subList(0, Math.min(10, samples.size()))) {
-      run(folder, s, intake, engine, scale);
+      run(folder, s, intake, engine, scale, model);
     }
     List<Result> results = new ArrayList<>();
     for (Sample s : samples) {
-      results.add(run(folder, s, intake, engine, scale));
+      results.add(run(folder, s, intake, engine, scale, model));
     }
     return Report.of(results);
   }
 
   static Result run(
-      Path folder, Sample sample, ImageIntake intake, OnnxFaceModel engine, double scale)
+      Path folder,
+      Sample sample,
+      ImageIntake intake,
+      OnnxFaceModel engine,
+      double scale,
+      LocalModel model)
       throws IOException {
     byte[] bytes = asAcceptedFormat(Files.readAllBytes(folder.resolve(sample.file())), scale);
     long t0 = System.nanoTime();
     try {
       DecodedImage image = intake.decode(bytes, ImageIntake.MAX_STORED_BYTES);
       long t1 = System.nanoTime();
-      FaceAnalysis analysis = engine.analyze(image);
+      FaceAnalysis analysis = engine.analyze(image, model);
       long t2 = System.nanoTime();
       return new Result(
           sample, analysis.embedding(), t1 - t0, t2 - t1, null, analysis.subject().box().height());
@@ -210,10 +226,18 @@ public final class FaceBenchmark {
     }
 
     String describe(Path folder, boolean flip, double loadMs) {
+      return describe(folder, flip, loadMs, LocalModel.FACEPLUGIN);
+    }
+
+    String describe(Path folder, boolean flip, double loadMs, LocalModel model) {
       var out = new StringBuilder();
       out.append(
           String.format(
-              Locale.ROOT, "folder                   %s (flip averaging %s)%n", folder, flip));
+              Locale.ROOT,
+              "folder                   %s (%s, flip averaging %s)%n",
+              folder,
+              model.id(),
+              flip));
       out.append(String.format(Locale.ROOT, "model load               %.0f ms%n", loadMs));
       out.append(String.format(Locale.ROOT, "images                   %d%n", results.size()));
       out.append(
@@ -240,19 +264,19 @@ public final class FaceBenchmark {
               "EER                      %.3f%% (cosine %.3f)%n",
               100 * m.eer(),
               m.eerThreshold()));
-      for (double far : new double[] {1e-2, 1e-3}) {
+      for (double far : new double[] {1e-2, 1e-3, 1e-4}) {
         double t = m.thresholdAtFar(far);
         out.append(
             String.format(
                 Locale.ROOT,
                 "TAR @ FAR %-6s         %.4f (cosine %.3f = similarity %.3f)%n",
-                far == 1e-2 ? "1e-2" : "1e-3",
+                far == 1e-2 ? "1e-2" : far == 1e-3 ? "1e-3" : "1e-4",
                 m.tarAbove(t),
                 t,
-                OnnxFaceModel.scoreFor(t)));
+                model.calibration().score(t)));
       }
       for (double threshold : new double[] {0.6, 0.8}) {
-        double cosine = OnnxFaceModel.cosineFor(threshold);
+        double cosine = model.calibration().cosineFor(threshold);
         out.append(
             String.format(
                 Locale.ROOT,

@@ -21,14 +21,17 @@ import java.util.Optional;
  * <p>Cross-set pairs are impostors unless the sets share a person; such pairs show as cross-set
  * pairs above the smallest genuine cosine and are listed, so a reader can judge them.
  *
- * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dbench=Fmr
+ * <p>{@code mvn -q -pl facematch-domain -Pbenchmark -Dbench=Fmr [-Dmodel=faceplugin-0.0.1]
  * [-Dfacematch.shared.faces=../shared/faces]}
  */
 public final class FmrBenchmark {
 
   record Face(String set, String identity, float[] vector, String file) {}
 
+  static LocalModel model;
+
   public static void main(String[] args) throws IOException {
+    model = LocalModel.byId(System.getProperty("model", LocalModel.FACEPLUGIN.id())).orElseThrow();
     Path faces = Path.of(System.getProperty("facematch.shared.faces", "../shared/faces"));
     OnnxFaceModel engine =
         OnnxFaceModel.load(Optional.empty(), false, 1, OnnxFaceModel.MIN_FACE_HEIGHT);
@@ -38,7 +41,7 @@ public final class FmrBenchmark {
         // the 23x28 copies of ORL are the same people, and too small to be enrolled anyway
         if (Files.isRegularFile(set.resolve("labels.csv"))
             && !set.getFileName().toString().contains("tiny")) {
-          for (FaceBenchmark.Result r : FaceBenchmark.evaluate(set, engine, 1).acquired()) {
+          for (FaceBenchmark.Result r : FaceBenchmark.evaluate(set, engine, 1, model).acquired()) {
             pool.add(
                 new Face(
                     set.getFileName().toString(),
@@ -76,7 +79,7 @@ public final class FmrBenchmark {
         Face b = pool.get(j);
         double cosine = dot(a.vector(), b.vector());
         if (!a.set().equals(b.set())
-            && cosine >= Math.max(minGenuine, OnnxFaceModel.cosineFor(0.6))) {
+            && cosine >= Math.max(minGenuine, model.calibration().cosineFor(0.6))) {
           suspicious.add(
               String.format(
                   Locale.ROOT,
@@ -85,7 +88,7 @@ public final class FmrBenchmark {
                   a.file(),
                   b.set(),
                   b.file(),
-                  OnnxFaceModel.scoreFor(cosine)));
+                  model.calibration().score(cosine)));
         }
       }
     }
@@ -93,6 +96,21 @@ public final class FmrBenchmark {
     impostor.addAll(across);
     double[] imp = impostor.stream().mapToDouble(d -> d).sorted().toArray();
     double[] gen = genuine.stream().mapToDouble(d -> d).sorted().toArray();
+    FaceBenchmark.Metrics pooled = FaceBenchmark.Metrics.of(genuine, impostor);
+    System.out.printf(
+        Locale.ROOT,
+        "%s pooled: AUC %.5f, EER %.3f%% (cosine %.3f); cosine at FMR 1e-2 %.3f (TAR %.4f),"
+            + " 1e-3 %.3f (TAR %.4f), 1e-4 %.3f (TAR %.4f)%n",
+        model.id(),
+        pooled.auc(),
+        100 * pooled.eer(),
+        pooled.eerThreshold(),
+        pooled.thresholdAtFar(1e-2),
+        pooled.tarAbove(pooled.thresholdAtFar(1e-2)),
+        pooled.thresholdAtFar(1e-3),
+        pooled.tarAbove(pooled.thresholdAtFar(1e-3)),
+        pooled.thresholdAtFar(1e-4),
+        pooled.tarAbove(pooled.thresholdAtFar(1e-4)));
     System.out.printf(
         Locale.ROOT,
         "pooled: %d faces, %d genuine pairs, %d impostor pairs (%d within sets, %d across)%n",
@@ -115,9 +133,9 @@ public final class FmrBenchmark {
         mean,
         sd,
         imp[imp.length - 1],
-        OnnxFaceModel.scoreFor(imp[imp.length - 1]));
+        model.calibration().score(imp[imp.length - 1]));
     for (double similarity : new double[] {0.6, 0.8}) {
-      double cosine = OnnxFaceModel.cosineFor(similarity);
+      double cosine = model.calibration().cosineFor(similarity);
       long above = Arrays.stream(imp).filter(x -> x >= cosine).count();
       System.out.printf(
           Locale.ROOT,
@@ -154,7 +172,7 @@ public final class FmrBenchmark {
           n,
           expected(imp, mean, sd, 0.6, n),
           expected(imp, mean, sd, 0.8, n),
-          OnnxFaceModel.scoreFor(cosine),
+          model.calibration().score(cosine),
           genuineAccepted,
           from);
     }
@@ -162,7 +180,7 @@ public final class FmrBenchmark {
 
   /** Expected false candidates per search: measured when the pairs show it, else from the fit. */
   static String expected(double[] imp, double mean, double sd, double similarity, long n) {
-    double cosine = OnnxFaceModel.cosineFor(similarity);
+    double cosine = model.calibration().cosineFor(similarity);
     long above = Arrays.stream(imp).filter(x -> x >= cosine).count();
     if (above >= 10) {
       return String.format(Locale.ROOT, "%.3g", above / (double) imp.length * n);

@@ -60,6 +60,24 @@ class SharedFacesAccuracyTest {
     assertThat(report.failureToAcquire()).isLessThanOrEqualTo(0.01);
   }
 
+  /**
+   * The fused model (the engine's template beside MobileFaceNet's, converted by the build) on the
+   * same sets: a conversion that got a weight or a layout wrong would not separate these people.
+   */
+  @Test
+  void theFusedModelSeparatesTheDeepfaceAndOrlSets() throws IOException {
+    FaceBenchmark.Report deepface =
+        FaceBenchmark.evaluate(FACES.resolve("deepface"), engine, 1, LocalModel.FUSED);
+    System.out.print(deepface.describe(FACES.resolve("deepface"), false, 0, LocalModel.FUSED));
+    FaceBenchmark.Report orl =
+        FaceBenchmark.evaluate(FACES.resolve("att"), engine, 1, LocalModel.FUSED);
+    System.out.print(orl.describe(FACES.resolve("att"), false, 0, LocalModel.FUSED));
+
+    assertThat(deepface.metrics().auc()).isGreaterThanOrEqualTo(0.999);
+    assertThat(orl.metrics().eer()).isLessThanOrEqualTo(0.003);
+    assertThat(deepface.acquired().get(0).embedding().vector()).hasSize(704);
+  }
+
   @Test
   void rejectsTinyFacesRatherThanMatchingThem() throws IOException {
     FaceBenchmark.Report report = FaceBenchmark.evaluate(FACES.resolve("att_tiny23x28"), engine, 1);
