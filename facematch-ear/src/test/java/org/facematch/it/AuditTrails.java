@@ -61,6 +61,15 @@ final class AuditTrails {
     }
   }
 
+  /** Waits until the tenant's trail has an event of the operation (a scheduled job's, say). */
+  static void awaitEvent(String tenant, String operation) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (TestTenants.auditOfTenant(tenant, operation).isEmpty()) {
+      assertThat(Instant.now()).as(operation + " of " + tenant).isBefore(deadline);
+      sleep(250);
+    }
+  }
+
   /** The tenant's chained events, as {@code id} in the order of the chain. */
   static List<Long> chainedIds(String tenant) {
     List<Long> ids = new ArrayList<>();

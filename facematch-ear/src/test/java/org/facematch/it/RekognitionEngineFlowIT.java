@@ -1,17 +1,13 @@
 package org.facematch.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.facematch.it.ProblemAssert.assertProblem;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -36,7 +32,8 @@ import org.junit.jupiter.api.Test;
 @ContainerTest
 class RekognitionEngineFlowIT {
 
-  static final String JSON = "application/x-amz-json-1.1";
+  static final String JSON = RekognitionStandIn.JSON;
+  static RekognitionStandIn standIn;
   static WireMockServer rekognition;
 
   @Deployment(testable = false)
@@ -46,29 +43,18 @@ class RekognitionEngineFlowIT {
 
   @BeforeAll
   static void startRekognitionStandIn() {
-    rekognition =
-        new WireMockServer(options().port(TestStack.REKOGNITION_PORT).globalTemplating(true));
-    rekognition.start();
+    standIn = RekognitionStandIn.start();
+    rekognition = standIn.server;
   }
 
   @AfterAll
   static void stopRekognitionStandIn() {
-    rekognition.stop();
+    standIn.close();
   }
 
   @BeforeEach
   void scriptRekognition() {
-    rekognition.resetAll();
-    // IndexFaces answers Rekognition's FaceId "rk-<our face id>" for whatever ExternalImageId it
-    // was sent
-    answer(
-        "IndexFaces",
-        200,
-        "{\"FaceRecords\":[{\"Face\":{\"FaceId\":\"rk-{{jsonPath request.body '$.ExternalImageId'}}\","
-            + "\"ExternalImageId\":\"{{jsonPath request.body '$.ExternalImageId'}}\",\"Confidence\":99.9},"
-            + "\"FaceDetail\":{\"Confidence\":99.9,\"Quality\":{\"Brightness\":80.0,\"Sharpness\":70.0}}}],"
-            + "\"FaceModelVersion\":\"7.0\",\"UnindexedFaces\":[]}");
-    answer("DeleteFaces", 200, "{\"DeletedFaces\":[\"{{jsonPath request.body '$.FaceIds[0]'}}\"]}");
+    standIn.actAsACollection();
   }
 
   @Test
@@ -344,12 +330,7 @@ class RekognitionEngineFlowIT {
   }
 
   private static void answer(String operation, int status, String body) {
-    MappingBuilder stub =
-        post(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
-            .willReturn(
-                aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(body));
-    rekognition.stubFor(stub);
+    standIn.answer(operation, status, body);
   }
 
   private static void assertSent(String operation, String json) {

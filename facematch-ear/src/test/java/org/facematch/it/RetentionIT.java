@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,21 +23,16 @@ class RetentionIT {
 
   @Test
   void aPurgeRemovesWhatOutlivedTheScheduleWithEveryTraceAndKeepsTheRest() {
-    String tenant = TestTenants.enabled();
-    AuditTrails.update(
-        "INSERT INTO tenant_retention (tenant_id, face_days, review_days, audit_days, updated_at,"
-            + " updated_by) VALUES (?, 1, 1, 1, UTC_TIMESTAMP(3), 'support')",
-        tenant);
-    String creator = TestTenants.token(tenant, "kyc:create").mint();
-    String reader = TestTenants.token(tenant, "kyc:read").mint();
-    JsonObject old = register(creator, Photos.person(Photos.PERSON_A), "subject-old");
-    JsonObject kept = register(creator, Photos.person(Photos.PERSON_B), "subject-kept");
+    TenantClient t = TenantClient.local().keeping(1, 1, 1);
+    String tenant = t.id();
+    String reader = t.reader();
+    JsonObject old = t.register(Photos.person(Photos.PERSON_A), "subject-old");
+    JsonObject kept = t.register(Photos.person(Photos.PERSON_B), "subject-kept");
     String oldId = old.getString("face_id");
     AuditTrails.update(
         "UPDATE faces SET created_at = created_at - INTERVAL 2 DAY WHERE id = ?", oldId);
-    assertThat(search(reader, Photos.person(Photos.PERSON_B)).getString("status"))
-        .isEqualTo("In Review");
-    assertThat(search(reader, Photos.otherPictureOf(Photos.PERSON_B)).getString("status"))
+    assertThat(t.search(Photos.person(Photos.PERSON_B)).getString("status")).isEqualTo("In Review");
+    assertThat(t.search(Photos.otherPictureOf(Photos.PERSON_B)).getString("status"))
         .isEqualTo("In Review");
     List<Long> cases = reviewCases(tenant);
     assertThat(cases).hasSize(2);
@@ -53,7 +47,7 @@ class RetentionIT {
     AuditTrails.age(tenant, 2, Duration.ofDays(2));
 
     AuditTrails.runJobNow("retention");
-    awaitPurgeOf(tenant);
+    AuditTrails.awaitEvent(tenant, "RETENTION_PURGE");
 
     assertThat(TestTenants.auditOfTenant(tenant, "RETENTION_PURGE"))
         .containsExactly("RETENTION_PURGE|OK|faces: 1, review cases: 1, audit events: 2");
@@ -105,37 +99,21 @@ class RetentionIT {
 
   @Test
   void aTenantWithNothingDueIsLeftAloneAndLeavesNoEvent() {
-    String tenant = TestTenants.enabled();
-    String creator = TestTenants.token(tenant, "kyc:create").mint();
-    JsonObject face = register(creator, Photos.person(Photos.PERSON_C), "subject-new");
-    String marker = TestTenants.enabled();
-    AuditTrails.update(
-        "INSERT INTO tenant_retention (tenant_id, face_days, review_days, audit_days, updated_at,"
-            + " updated_by) VALUES (?, 1, 1, 1, UTC_TIMESTAMP(3), 'support')",
-        marker);
+    TenantClient t = TenantClient.local();
+    String tenant = t.id();
+    JsonObject face = t.register(Photos.person(Photos.PERSON_C), "subject-new");
+    TenantClient marker = TenantClient.local().keeping(1, 1, 1);
     String markerFace =
-        register(
-                TestTenants.token(marker, "kyc:create").mint(),
-                Photos.otherPictureOf(Photos.PERSON_C),
-                "marker")
-            .getString("face_id");
+        marker.register(Photos.otherPictureOf(Photos.PERSON_C), "marker").getString("face_id");
     AuditTrails.update(
         "UPDATE faces SET created_at = created_at - INTERVAL 2 DAY WHERE id = ?", markerFace);
 
     AuditTrails.runJobNow("retention");
-    awaitPurgeOf(marker);
+    AuditTrails.awaitEvent(marker.id(), "RETENTION_PURGE");
 
     assertThat(TestTenants.faceRows(tenant)).isEqualTo(1);
     assertThat(S3.exists(face.getString("s3_key"))).isTrue();
     assertThat(TestTenants.auditOfTenant(tenant, "RETENTION_PURGE")).isEmpty();
-  }
-
-  private static void awaitPurgeOf(String tenant) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (TestTenants.auditOfTenant(tenant, "RETENTION_PURGE").isEmpty()) {
-      assertThat(Instant.now()).as("the purge of " + tenant).isBefore(deadline);
-      AuditTrails.sleep(250);
-    }
   }
 
   private static List<Long> reviewCases(String tenant) {
@@ -156,22 +134,5 @@ class RetentionIT {
   private static String probeOf(long reviewCase) {
     return AuditTrails.queryString(
         "SELECT probe_s3_key FROM review_cases WHERE id = ?", reviewCase);
-  }
-
-  private static JsonObject search(String reader, byte[] image) {
-    Api.Reply reply =
-        Api.postJson("/kyc/facematch/search", reader, Requests.search(image).build().toString());
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return reply.json();
-  }
-
-  private static JsonObject register(String creator, byte[] image, String session) {
-    Api.Reply reply =
-        Api.postJson(
-            "/kyc/facematch/register",
-            creator,
-            Requests.register(image, session).build().toString());
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return reply.json();
   }
 }

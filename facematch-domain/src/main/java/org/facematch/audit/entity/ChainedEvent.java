@@ -65,21 +65,6 @@ public record ChainedEvent(
 
   /** This event at {@code seq}, after the event whose hash is {@code prevHash}. */
   public ChainedEvent linked(long seq, String prevHash) {
-    ChainedEvent placed =
-        new ChainedEvent(
-            chain,
-            seq,
-            occurredAt,
-            actor,
-            operation,
-            outcome,
-            faceIds,
-            similarity,
-            processingMs,
-            requestId,
-            details,
-            prevHash,
-            null);
     return new ChainedEvent(
         chain,
         seq,
@@ -93,7 +78,7 @@ public record ChainedEvent(
         requestId,
         details,
         prevHash,
-        sha256(placed.canonical()));
+        sha256(canonical(seq, prevHash)));
   }
 
   /** The tenant's id as stored, null for the installation's chain. */
@@ -107,6 +92,10 @@ public record ChainedEvent(
   }
 
   public String canonical() {
+    return canonical(seq, prevHash);
+  }
+
+  private String canonical(long seq, String prevHash) {
     StringBuilder text = new StringBuilder("facematch-audit-event-v1\n");
     field(text, "chain", chain);
     field(text, "seq", Long.toString(seq));
