@@ -38,7 +38,7 @@ final class Embedder {
     }
     normalised(vector);
     return model == LocalModel.FUSED
-        ? fused(vector, normalised(run(models.mobileFaceNet, planes)))
+        ? fused(vector, normalised(run(models.mobileFaceNet(), planes)))
         : vector;
   }
 

@@ -39,19 +39,16 @@ final class Models implements AutoCloseable {
   final OrtSession detector;
   final OrtSession landmarks;
   final OrtSession embedder;
-  final OrtSession mobileFaceNet;
+
+  /** Loaded on this thread's first fused template: no tenant may pay for a model it never uses. */
+  private OrtSession mobileFaceNet;
 
   private Models(
-      OrtEnvironment env,
-      OrtSession detector,
-      OrtSession landmarks,
-      OrtSession embedder,
-      OrtSession mobileFaceNet) {
+      OrtEnvironment env, OrtSession detector, OrtSession landmarks, OrtSession embedder) {
     this.env = env;
     this.detector = detector;
     this.landmarks = landmarks;
     this.embedder = embedder;
-    this.mobileFaceNet = mobileFaceNet;
   }
 
   /** From a directory holding the three files, else from the copies packaged in this jar. */
@@ -62,11 +59,20 @@ final class Models implements AutoCloseable {
           env,
           env.createSession(flushed(bytes(directory, DETECTOR)), options),
           env.createSession(flushed(bytes(directory, LANDMARKS)), options),
-          env.createSession(flushed(bytes(directory, EMBEDDER)), options),
-          env.createSession(flushed(packaged(MOBILEFACENET)), options));
+          env.createSession(flushed(bytes(directory, EMBEDDER)), options));
     } catch (OrtException e) {
       throw new IllegalStateException("Cannot load the face models", e);
     }
+  }
+
+  /** MobileFaceNet's session; only its engine thread calls this, so no lock is needed. */
+  OrtSession mobileFaceNet() throws OrtException {
+    if (mobileFaceNet == null) {
+      try (OrtSession.SessionOptions options = options()) {
+        mobileFaceNet = env.createSession(flushed(packaged(MOBILEFACENET)), options);
+      }
+    }
+    return mobileFaceNet;
   }
 
   private static OrtSession.SessionOptions options() throws OrtException {
@@ -131,6 +137,9 @@ final class Models implements AutoCloseable {
   @Override
   public void close() {
     for (OrtSession session : new OrtSession[] {detector, landmarks, embedder, mobileFaceNet}) {
+      if (session == null) {
+        continue;
+      }
       try {
         session.close();
       } catch (OrtException e) {
